@@ -1,0 +1,372 @@
+"""Load and validate the checklist TOML files.
+
+Everything is checked when loaded, so a typo in a checklist fails loudly at start-up with the
+file and key named, instead of surfacing as a broken screen or a wrong recommendation later.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Any, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+HERE = Path(__file__).resolve().parent
+
+Kind = Literal["text", "longtext", "int", "bool", "choice", "multi", "list"]
+Track = Literal["ml_engineer", "data_scientist", "mlops_engineer", "data_engineer", "ml_advisor"]
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+Mistake = Annotated[int, Field(ge=1, le=10)]
+Scalar = str | int | bool
+
+
+class ChecklistError(Exception):
+    """A checklist file is missing or malformed; the message names the file and key."""
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Choice(_Data):
+    value: Id
+    label: str = Field(min_length=1)
+
+
+class Question(_Data):
+    id: Id
+    prompt: str = Field(min_length=1)
+    help: str = Field(min_length=1)
+    kind: Kind
+    required: bool
+    mistakes: tuple[Mistake, ...] = ()
+    choices: tuple[Choice, ...] = ()
+    default: Scalar | list[str] | None = None
+    min: int | None = None
+    max: int | None = None
+    max_length: int | None = Field(default=None, ge=1, le=5000)
+    placeholder: str = ""
+    when: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Question:
+        has_choices = self.kind in ("choice", "multi")
+        if has_choices and not self.choices:
+            raise ValueError(f"a {self.kind} question needs choices")
+        if not has_choices and self.choices:
+            raise ValueError(f"a {self.kind} question takes no choices")
+        values = [c.value for c in self.choices]
+        if len(set(values)) != len(values):
+            raise ValueError("choice values repeat")
+        if self.kind != "int" and (self.min is not None or self.max is not None):
+            raise ValueError("min and max apply to int questions only")
+        if self.min is not None and self.max is not None and self.min > self.max:
+            raise ValueError("min is above max")
+        for key in self.when:
+            if key.count(".") != 1:
+                raise ValueError(f"when key {key!r} must look like 'step.question'")
+        return self
+
+    @property
+    def choice_values(self) -> tuple[str, ...]:
+        return tuple(c.value for c in self.choices)
+
+    def label_for(self, value: str) -> str:
+        """The founder-facing label of a choice value, or the value itself if unknown."""
+        for choice in self.choices:
+            if choice.value == value:
+                return choice.label
+        return value
+
+
+class Step(_Data):
+    id: Id
+    title: str = Field(min_length=1)
+    intro: str = ""
+    questions: tuple[Question, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Step:
+        ids = [q.id for q in self.questions]
+        dupes = sorted({i for i in ids if ids.count(i) > 1})
+        if dupes:
+            raise ValueError(f"question ids repeat: {', '.join(dupes)}")
+        return self
+
+
+class QuestionsFile(_Data):
+    steps: tuple[Step, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _unique(self) -> QuestionsFile:
+        ids = [s.id for s in self.steps]
+        if len(set(ids)) != len(ids):
+            raise ValueError("step ids repeat")
+        return self
+
+
+class RoleProfile(_Data):
+    title: str
+    summary: str
+    responsibilities: tuple[str, ...]
+    must_have: tuple[str, ...]
+    nice_to_have: tuple[str, ...]
+    first_90_days: tuple[str, ...] = Field(min_length=1)
+
+
+class NotRequired(_Data):
+    degree: str
+    tools: str
+    research: str
+
+
+class RolesFile(_Data):
+    tracks: dict[Track, RoleProfile]
+    not_required: NotRequired
+
+    @model_validator(mode="after")
+    def _all_tracks(self) -> RolesFile:
+        missing = set(Track.__args__) - set(self.tracks)  # type: ignore[attr-defined]
+        if missing:
+            raise ValueError(f"tracks missing: {', '.join(sorted(missing))}")
+        return self
+
+
+class StageDef(_Data):
+    id: Id
+    name: str
+    format: str
+    minutes: int = Field(ge=5, le=600)
+    guards: tuple[Mistake, ...] = Field(min_length=1)
+    purpose: str
+    tracks: tuple[Track, ...] | None = None
+    when: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+
+
+class AttributeDef(_Data):
+    id: Id
+    name: str
+    strong: str
+    stages: tuple[Id, ...] = Field(min_length=1)
+    tracks: tuple[Track, ...] | None = None
+
+
+class CategoryDef(_Data):
+    id: Id
+    name: str
+    attributes: tuple[AttributeDef, ...] = Field(min_length=1)
+
+
+class InterviewFile(_Data):
+    stages: tuple[StageDef, ...] = Field(min_length=3)
+    categories: tuple[CategoryDef, ...] = Field(min_length=3, max_length=4)
+
+    @model_validator(mode="after")
+    def _stages_exist(self) -> InterviewFile:
+        known = {s.id for s in self.stages}
+        for cat in self.categories:
+            for attr in cat.attributes:
+                unknown = set(attr.stages) - known
+                if unknown:
+                    raise ValueError(
+                        f"attribute {attr.id!r} names unknown stages: {', '.join(sorted(unknown))}"
+                    )
+        return self
+
+
+class OnboardingItem(_Data):
+    id: Id
+    text: str
+    answer: str | None = None
+
+
+class OnboardingFile(_Data):
+    items: tuple[OnboardingItem, ...] = Field(min_length=1)
+
+
+class Rate(_Data):
+    region: Literal["india", "us", "uk", "eu", "other"]
+    engagement: Literal["full_time", "contract"]
+    currency: str = Field(pattern=r"^[A-Z]{3}$")
+    period: Literal["hour", "month", "year"]
+    low: int = Field(ge=0)
+    high: int = Field(ge=0)
+    source: str = Field(min_length=1)
+    as_of: str = Field(min_length=4)
+    basis: str = ""
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Rate:
+        if self.low > self.high:
+            raise ValueError("low is above high")
+        return self
+
+
+class RatesFile(_Data):
+    rates: tuple[Rate, ...] = ()
+
+
+class Checklist(_Data):
+    """Everything loaded from one checklist directory."""
+
+    steps: tuple[Step, ...]
+    roles: RolesFile
+    interview: InterviewFile
+    onboarding: OnboardingFile
+    rates: tuple[Rate, ...]
+
+    def step(self, step_id: str) -> Step:
+        for step in self.steps:
+            if step.id == step_id:
+                return step
+        raise KeyError(step_id)
+
+    def question(self, key: str) -> Question:
+        """Look up a question by its dotted key, e.g. ``data.pipeline``."""
+        step_id, _, qid = key.partition(".")
+        for question in self.step(step_id).questions:
+            if question.id == qid:
+                return question
+        raise KeyError(key)
+
+    def questions(self) -> list[tuple[str, Question]]:
+        return [(f"{s.id}.{q.id}", q) for s in self.steps for q in s.questions]
+
+    def rate(self, region: str, engagement: str) -> Rate | None:
+        for rate in self.rates:
+            if rate.region == region and rate.engagement == engagement:
+                return rate
+        return None
+
+
+def _loc(loc: tuple[int | str, ...], raw: Any) -> str:
+    """Render a pydantic error location, naming list items by their ``id`` where they have one."""
+    text = ""
+    node = raw
+    for item in loc:
+        if isinstance(item, int) and isinstance(node, list) and 0 <= item < len(node):
+            node = node[item]
+            ident = node.get("id") if isinstance(node, dict) else None
+            text += f"[{ident!r}]" if isinstance(ident, str) else f"[{item}]"
+        else:
+            text += f".{item}" if text else str(item)
+            node = node.get(item) if isinstance(node, dict) else None
+    return text or "(top level)"
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ChecklistError(f"{path}: checklist file is missing") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ChecklistError(f"{path}: invalid TOML: {exc}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ChecklistError(f"{path}: cannot read checklist: {exc}") from None
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _parse(model: type[M], path: Path, raw: dict[str, Any]) -> M:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        msg = err["msg"].removeprefix("Value error, ")
+        raise ChecklistError(f"{path}: {_loc(tuple(err['loc']), raw)}: {msg}") from None
+
+
+def _check_questions(path: Path, steps: tuple[Step, ...]) -> None:
+    """Catch cross-question mistakes: ``when`` pointing nowhere, defaults that are not choices."""
+    known = {f"{s.id}.{q.id}": q for s in steps for q in s.questions}
+    for step in steps:
+        for q in step.questions:
+            where = f"steps[{step.id!r}].questions[{q.id!r}]"
+            for key, values in q.when.items():
+                target = known.get(key)
+                if target is None:
+                    raise ChecklistError(f"{path}: {where}.when: no question {key!r}")
+                bad = set(values) - set(target.choice_values)
+                if bad:
+                    raise ChecklistError(
+                        f"{path}: {where}.when: {key} has no choice {sorted(bad)[0]!r}"
+                    )
+            problem = _default_problem(q)
+            if problem:
+                raise ChecklistError(f"{path}: {where}.default: {problem}")
+
+
+def _default_problem(q: Question) -> str | None:
+    """Say what is wrong with a question's default for its kind, or None if it fits."""
+    value = q.default
+    if value is None:
+        return None
+    if q.kind == "bool":
+        return None if isinstance(value, bool) else "must be true or false"
+    if q.kind == "int":
+        if isinstance(value, bool) or not isinstance(value, int):
+            return "must be a whole number"
+        if (q.min is not None and value < q.min) or (q.max is not None and value > q.max):
+            return f"{value} is outside {q.min}..{q.max}"
+        return None
+    if q.kind == "choice":
+        return None if value in q.choice_values else f"{value!r} is not one of the choices"
+    if q.kind == "multi":
+        ok = isinstance(value, list) and all(v in q.choice_values for v in value)
+        return None if ok else "must be a list of the question's choice values"
+    if q.kind == "list":
+        ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        return None if ok else "must be a list of text"
+    return None if isinstance(value, str) else "must be text"
+
+
+def default_dir() -> Path:
+    return HERE
+
+
+def _user_rates(base: tuple[Rate, ...], home: str | None) -> tuple[Rate, ...]:
+    """Overlay the user's own rates file, if any, so founders can use figures they trust."""
+    if not home:
+        return base
+    path = Path(home) / "rates.toml"
+    if not path.is_file():
+        return base
+    user = _parse(RatesFile, path, _read(path)).rates
+    replaced = {(r.region, r.engagement) for r in user}
+    return tuple(r for r in base if (r.region, r.engagement) not in replaced) + user
+
+
+@lru_cache(maxsize=8)
+def _load(directory: Path, home: str | None) -> Checklist:
+    qpath = directory / "questions.toml"
+    steps = _parse(QuestionsFile, qpath, _read(qpath)).steps
+    _check_questions(qpath, steps)
+    rpath = directory / "roles.toml"
+    ipath = directory / "interview.toml"
+    opath = directory / "onboarding.toml"
+    ratepath = directory / "rates.toml"
+    onboarding = _parse(OnboardingFile, opath, _read(opath))
+    for item in onboarding.items:
+        if item.answer is not None:
+            step_id, _, qid = item.answer.partition(".")
+            if not any(s.id == step_id and any(q.id == qid for q in s.questions) for s in steps):
+                raise ChecklistError(f"{opath}: items[{item.id!r}].answer: no question {item.answer!r}")
+    return Checklist(
+        steps=steps,
+        roles=_parse(RolesFile, rpath, _read(rpath)),
+        interview=_parse(InterviewFile, ipath, _read(ipath)),
+        onboarding=onboarding,
+        rates=_user_rates(_parse(RatesFile, ratepath, _read(ratepath)).rates, home),
+    )
+
+
+def load_checklist(directory: Path | None = None, home: Path | None = None) -> Checklist:
+    """Load the checklist from ``directory`` (the shipped one by default), cached per directory.
+
+    ``home`` is the user's hirewiz folder; a ``rates.toml`` there overrides shipped pay figures.
+    """
+    return _load((directory or HERE).resolve(), str(home) if home else None)

@@ -1,0 +1,92 @@
+"""``hirewiz show``: a plan summary for the terminal.
+
+Every string taken from the plan goes into Rich as a ``Text`` object, never as markup, so a plan
+received from someone else cannot restyle or spoof the terminal output.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from checklists.loader import Checklist
+from wizard.models import Plan
+
+VERDICT_STYLE = {"ready": "bold green", "almost": "bold yellow", "not_yet": "bold red"}
+VERDICT_LABEL = {"ready": "Ready to hire", "almost": "Almost ready", "not_yet": "Not yet"}
+SEVERITY_STYLE = {"blocker": "bold red", "warning": "yellow", "tip": "cyan"}
+TOP_FINDINGS = 6
+
+
+def bar(score: int, width: int = 20) -> Text:
+    filled = round(score / 100 * width)
+    style = "green" if score >= 70 else "yellow" if score >= 40 else "red"
+    return Text("█" * filled, style=style) + Text("░" * (width - filled), style="dim")
+
+
+def money(plan: Plan) -> Text | None:
+    b = plan.budget
+    if b is None:
+        return None
+    return Text(f"{b.currency} {b.low:,}–{b.high:,} per {b.period}  ") + Text(
+        f"({b.source}, {b.as_of})", style="dim"
+    )
+
+
+def render(plan: Plan, checklist: Checklist) -> Group:
+    r, role = plan.readiness, plan.role
+    head = Text()
+    head.append(plan.meta.title or "Untitled plan", style="bold")
+    if plan.meta.company:
+        head.append(f" — {plan.meta.company}")
+    verdict = Text(f" {VERDICT_LABEL[r.verdict]} ", style=f"reverse {VERDICT_STYLE[r.verdict]}")
+    verdict.append(f"  readiness {r.score}/100 (weakest section), mean {r.mean}, data band ")
+    verdict.append(r.data_band, style="bold")
+
+    scores = Table.grid(padding=(0, 2))
+    for name in checklist.steps:
+        if name.id in r.sections:
+            value = r.sections[name.id]
+            scores.add_row(Text(name.title), bar(value), Text(f"{value:>3}"))
+
+    role_text = Text()
+    role_text.append(role.title, style="bold")
+    role_text.append(f"  ({role.seniority}, {role.engagement.replace('_', ' ')})\n")
+    role_text.append(role.summary + "\n")
+    for reason in role.rationale:
+        role_text.append("• " + reason.text, style="")
+        role_text.append(f" [{reason.source}]\n", style="dim")
+    for alt in role.alternatives:
+        role_text.append(f"Alternative: {alt.title}. {alt.why}\n", style="italic")
+    budget = money(plan)
+    if budget is not None:
+        role_text.append("Budget: ")
+        role_text.append_text(budget)
+    role_text.rstrip()
+
+    findings = Table(show_header=True, header_style="bold", expand=True, box=None)
+    findings.add_column("", width=8)
+    findings.add_column("#", width=3, justify="right")
+    findings.add_column("Finding and what to do")
+    for f in plan.findings[:TOP_FINDINGS]:
+        findings.add_row(
+            Text(f.severity, style=SEVERITY_STYLE[f.severity]),
+            Text(str(f.mistake)),
+            Text(f.title, style="bold") + Text("\n" + f.action) + Text(f"\n{f.source}", "dim"),
+        )
+    rest = len(plan.findings) - TOP_FINDINGS
+    parts: list[Panel | Text] = [
+        Panel(Group(head, verdict), border_style=VERDICT_STYLE[r.verdict]),
+        Panel(scores, title="Readiness by section", title_align="left"),
+        Panel(role_text, title="Recommended hire", title_align="left"),
+        Panel(findings, title=f"Top findings ({len(plan.findings)} in all)", title_align="left"),
+    ]
+    if rest > 0:
+        parts.append(Text(f"…and {rest} more in the plan file.", style="dim"))
+    return Group(*parts)
+
+
+def print_summary(plan: Plan, checklist: Checklist, console: Console | None = None) -> None:
+    (console or Console()).print(render(plan, checklist))
