@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 RUN_STAMP := $(VENV)/.installed-run
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: run test lint bench screenshot clean
+.PHONY: run test lint bench screenshot samples clean
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "hirewiz needs Python 3.11 or newer")'
@@ -35,6 +35,11 @@ bench: $(TEST_STAMP)
 
 screenshot: $(TEST_STAMP)
 	$(BIN)/python docs/make_screenshot.py
+
+samples: $(RUN_STAMP)
+	HIREWIZ_HOME=$$(mktemp -d) $(BIN)/hirewiz plan --answers docs/sample-input.toml -o docs/sample-plan.toml
+	HIREWIZ_HOME=$$(mktemp -d) $(BIN)/hirewiz export docs/sample-plan.toml -o docs/sample-plan.md
+	$(BIN)/hirewiz schema -o wizard/plan.schema.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -47,25 +47,68 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="start a new plan in the wizard")
     p.add_argument("-o", "--output", type=_path, metavar="FILE", help="where to save the plan")
-    p.add_argument("--from", dest="source", type=_path, metavar="FILE",
-                   help="start from the answers of an existing plan")
+    p.add_argument(
+        "--from",
+        dest="source",
+        type=_path,
+        metavar="FILE",
+        help="start from the answers of an existing plan",
+    )
 
     p = sub.add_parser("edit", help="open a saved plan in the wizard; saving rewrites it")
     p.add_argument("file", type=_path, metavar="FILE")
 
     p = sub.add_parser("plan", help="build a full plan from an answers file, without the wizard")
-    p.add_argument("--answers", type=_path, metavar="FILE", required=True,
-                   help="a plan file or an answers-only TOML file")
-    p.add_argument("-o", "--output", type=_path, metavar="OUT",
-                   help="write the plan here (default: print it)")
+    p.add_argument(
+        "--answers",
+        type=_path,
+        metavar="FILE",
+        required=True,
+        help="a plan file or an answers-only TOML file",
+    )
+    p.add_argument(
+        "-o", "--output", type=_path, metavar="OUT", help="write the plan here (default: print it)"
+    )
 
     p = sub.add_parser("show", help="print a readable summary of a plan")
     p.add_argument("file", type=_path, metavar="FILE")
 
     p = sub.add_parser("check", help="validate a plan file (exit 0 valid, 2 invalid)")
     p.add_argument("file", type=_path, metavar="FILE")
-    p.add_argument("--strict", action="store_true",
-                   help="also exit 1 when the plan has blocker findings")
+    p.add_argument(
+        "--strict", action="store_true", help="also exit 1 when the plan has blocker findings"
+    )
+
+    p = sub.add_parser(
+        "export", help="write a plan as Markdown: job post, interview kit, onboarding"
+    )
+    p.add_argument("file", type=_path, metavar="FILE")
+    p.add_argument("--format", choices=["md"], default="md", help="output format (md)")
+    p.add_argument(
+        "--only",
+        choices=["job-post", "interview-kit", "onboarding"],
+        help="write one part; the job post leaves out budget and findings",
+    )
+    p.add_argument(
+        "-o", "--output", type=_path, metavar="OUT", help="write it here (default: print it)"
+    )
+
+    p = sub.add_parser("diff", help="what changed between two plans (exit 0 same, 1 different)")
+    p.add_argument("a", type=_path, metavar="A")
+    p.add_argument("b", type=_path, metavar="B")
+    p.add_argument("--json", action="store_true", help="print the differences as JSON")
+
+    sub.add_parser("list", help="the plans in your library")
+
+    p = sub.add_parser("set", help="change answers from the command line: key=value ...")
+    p.add_argument("file", type=_path, metavar="FILE")
+    p.add_argument(
+        "assignments",
+        nargs="+",
+        metavar="KEY=VALUE",
+        help="e.g. data.pipeline=automated team.partners=backend,data "
+        "goals.outcome= (empty clears an optional answer)",
+    )
 
     p = sub.add_parser("schema", help="print the JSON Schema of the plan file")
     p.add_argument("-o", "--output", type=_path, metavar="FILE", help="write it here instead")
@@ -137,10 +180,111 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from wizard.answers import get_checklist
+    from wizard.export import export_markdown
+    from wizard.planfile import load_plan
+
+    checklist = get_checklist()
+    plan = load_plan(args.file, checklist)
+    _write_or_print(export_markdown(plan, checklist, only=args.only), args.output)
+    return EXIT_OK
+
+
+def cmd_diff(args: argparse.Namespace) -> int:
+    import json
+
+    from wizard.answers import get_checklist
+    from wizard.diff import diff_plans, print_diff
+    from wizard.planfile import load_plan
+
+    checklist = get_checklist()
+    result = diff_plans(load_plan(args.a, checklist), load_plan(args.b, checklist), checklist)
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, default=str))
+    else:
+        print_diff(result, str(args.a), str(args.b), checklist)
+    return EXIT_OK if result.same else EXIT_FINDINGS
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from wizard.answers import get_checklist
+    from wizard.library import list_plans
+    from wizard.paths import plans_dir
+
+    entries = list_plans(get_checklist())
+    console = Console()
+    if not entries:
+        console.print(Text(f"No plans in {plans_dir()} yet. Start one with 'hirewiz new'."))
+        return EXIT_OK
+    table = Table(title=Text(f"Plans in {plans_dir()}"), title_justify="left", expand=True)
+    table.add_column("Plan", ratio=3)
+    table.add_column("Verdict", no_wrap=True)
+    table.add_column("Recommended", ratio=2)
+    table.add_column("Updated", no_wrap=True)
+    table.add_column("File", ratio=2)
+    for e in entries:
+        if e.problem:
+            table.add_row(Text("unreadable: " + e.problem, "red"), "", "", "", Text(e.path.name))
+            continue
+        plan = Text(e.title or "(untitled)", "bold")
+        if e.company:
+            plan.append("\n" + e.company, "dim")
+        when = e.updated.strftime("%Y-%m-%d") if e.updated else ""
+        table.add_row(
+            plan, e.verdict.replace("_", " "), e.track.replace("_", " "), when, Text(e.path.name)
+        )
+    console.print(table)
+    return EXIT_OK
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    from wizard.answers import AnswerError, get_checklist, parse_text, set_value
+    from wizard.planfile import PlanFileError, build_plan, load_answers, now, save_plan
+
+    checklist = get_checklist()
+    loaded = load_answers(args.file, checklist)
+    answers = loaded.answers
+    for assignment in args.assignments:
+        key, sep, text = assignment.partition("=")
+        key = key.strip().removeprefix("answers.")
+        if not sep:
+            raise UsageError(f"'{assignment}' is not KEY=VALUE")
+        try:
+            question = checklist.question(key)
+        except KeyError:
+            raise PlanFileError(args.file, key, "no such question") from None
+        try:
+            value = parse_text(question, text)
+            if value is None and question.required:
+                raise ValueError("is required and cannot be cleared")
+            answers = set_value(answers, key, value, checklist)
+        except (ValueError, AnswerError) as exc:
+            reason = exc.reason if isinstance(exc, AnswerError) else str(exc)
+            raise PlanFileError(args.file, key, reason) from None
+    if answers == loaded.answers:
+        print(f"{args.file}: no change", file=sys.stderr)
+        return EXIT_OK
+    plan = build_plan(answers, checklist, created=loaded.created, updated=now())
+    save_plan(args.file, plan)
+    r = plan.readiness
+    print(
+        f"{args.file}: saved; verdict {r.verdict}, score {r.score}/100, role {plan.role.title}",
+        file=sys.stderr,
+    )
+    return EXIT_OK
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     if not sys.stdin.isatty() or not sys.stdout.isatty():
-        raise UsageError("the wizard needs an interactive terminal; see 'hirewiz --help' for "
-                         "the headless commands")
+        raise UsageError(
+            "the wizard needs an interactive terminal; see 'hirewiz --help' for "
+            "the headless commands"
+        )
     from screens.app import run
 
     return run(
@@ -159,6 +303,10 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "show": cmd_show,
     "check": cmd_check,
     "schema": cmd_schema,
+    "export": cmd_export,
+    "diff": cmd_diff,
+    "list": cmd_list,
+    "set": cmd_set,
 }
 
 
@@ -189,5 +337,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _fail(str(exc))
         if os.environ.get("HIREWIZ_DEBUG"):
             raise
-        return _fail(f"internal error: {type(exc).__name__}: {exc} (set HIREWIZ_DEBUG=1 for "
-                     "details, and please report it)")
+        return _fail(
+            f"internal error: {type(exc).__name__}: {exc} (set HIREWIZ_DEBUG=1 for "
+            "details, and please report it)"
+        )

@@ -1,0 +1,172 @@
+"""``hirewiz diff``: what changed between two plans, and what that did to the advice.
+
+Timestamps and the generator line are ignored: two plans are the same when their answers and
+everything derived from them are the same.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from checklists.loader import Checklist
+from wizard.answers import get_value
+from wizard.models import Plan
+
+
+@dataclass(frozen=True)
+class Change:
+    key: str
+    label: str
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class FindingRef:
+    id: str
+    mistake: int
+    severity: str
+    title: str
+
+
+@dataclass(frozen=True)
+class PlanDiff:
+    answers: list[Change] = field(default_factory=list)
+    recommendation: list[Change] = field(default_factory=list)
+    findings_added: list[FindingRef] = field(default_factory=list)
+    findings_removed: list[FindingRef] = field(default_factory=list)
+
+    @property
+    def same(self) -> bool:
+        return not (
+            self.answers or self.recommendation or self.findings_added or self.findings_removed
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "same": self.same,
+            "answers": [asdict(c) for c in self.answers],
+            "recommendation": [asdict(c) for c in self.recommendation],
+            "findings": {
+                "added": [asdict(f) for f in self.findings_added],
+                "removed": [asdict(f) for f in self.findings_removed],
+            },
+        }
+
+
+def _budget(plan: Plan) -> str | None:
+    b = plan.budget
+    return None if b is None else f"{b.currency} {b.low:,}-{b.high:,} per {b.period}"
+
+
+def _outcomes(plan: Plan) -> dict[str, tuple[str, Any]]:
+    r, role = plan.readiness, plan.role
+    out: dict[str, tuple[str, Any]] = {
+        "readiness.verdict": ("Verdict", r.verdict),
+        "readiness.score": ("Readiness score", r.score),
+        "readiness.mean": ("Mean section score", r.mean),
+        "readiness.data_band": ("Data band", r.data_band),
+        "role.track": ("Role track", role.track),
+        "role.title": ("Role title", role.title),
+        "role.seniority": ("Seniority", role.seniority),
+        "role.engagement": ("Engagement", role.engagement),
+        "budget": ("Budget", _budget(plan)),
+    }
+    for name, score in r.sections.items():
+        out[f"readiness.sections.{name}"] = (f"Score: {name}", score)
+    return out
+
+
+def diff_plans(a: Plan, b: Plan, checklist: Checklist) -> PlanDiff:
+    answers = [
+        Change(key, q.prompt, get_value(a.answers, key), get_value(b.answers, key))
+        for key, q in checklist.questions()
+        if get_value(a.answers, key) != get_value(b.answers, key)
+    ]
+    before, after = _outcomes(a), _outcomes(b)
+    recommendation = [
+        Change(
+            key,
+            (before.get(key) or after[key])[0],
+            before.get(key, ("", None))[1],
+            after.get(key, ("", None))[1],
+        )
+        for key in dict.fromkeys([*before, *after])
+        if before.get(key, ("", None))[1] != after.get(key, ("", None))[1]
+    ]
+    ids_a = {f.id: f for f in a.findings}
+    ids_b = {f.id: f for f in b.findings}
+
+    def ref(f: Any) -> FindingRef:
+        return FindingRef(f.id, f.mistake, f.severity, f.title)
+
+    return PlanDiff(
+        answers=answers,
+        recommendation=recommendation,
+        findings_added=[ref(f) for i, f in ids_b.items() if i not in ids_a],
+        findings_removed=[ref(f) for i, f in ids_a.items() if i not in ids_b],
+    )
+
+
+def show_value(value: Any, key: str, checklist: Checklist) -> str:
+    """A readable rendering of an answer value, using choice labels where there are any."""
+    if value is None:
+        return "(unanswered)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    try:
+        q = checklist.question(key)
+    except KeyError:
+        return str(value)
+    if isinstance(value, list):
+        return "; ".join(q.label_for(v) if q.choices else str(v) for v in value) or "(none)"
+    if q.choices:
+        return q.label_for(str(value))
+    return str(value)
+
+
+def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    console = Console()
+    if d.same:
+        console.print(Text(f"No differences between {name_a} and {name_b}."))
+        return
+    if d.answers:
+        t = Table(title="Answers that changed", title_justify="left", expand=True)
+        t.add_column("Question")
+        t.add_column(Text(name_a))
+        t.add_column(Text(name_b))
+        for c in d.answers:
+            t.add_row(
+                Text(c.label) + Text(f"\n{c.key}", style="dim"),
+                Text(show_value(c.before, c.key, checklist), style="red"),
+                Text(show_value(c.after, c.key, checklist), style="green"),
+            )
+        console.print(t)
+    if d.recommendation:
+        t = Table(title="What that changed in the plan", title_justify="left", expand=True)
+        t.add_column("")
+        t.add_column(Text(name_a))
+        t.add_column(Text(name_b))
+        for c in d.recommendation:
+            t.add_row(
+                Text(c.label),
+                Text(str("—" if c.before is None else c.before), style="red"),
+                Text(str("—" if c.after is None else c.after), style="green"),
+            )
+        console.print(t)
+    if d.findings_added or d.findings_removed:
+        t = Table(title="Findings", title_justify="left", expand=True)
+        t.add_column("", width=2)
+        t.add_column("#", width=3)
+        t.add_column("Severity", width=8)
+        t.add_column("Finding")
+        for f in d.findings_added:
+            t.add_row(Text("+", "green"), str(f.mistake), f.severity, Text(f.title))
+        for f in d.findings_removed:
+            t.add_row(Text("−", "red"), str(f.mistake), f.severity, Text(f.title))
+        console.print(t)
