@@ -1,0 +1,293 @@
+"""Questions become widgets here, driven only by the checklist data.
+
+Nothing in this module names a question: a field is built from a question's ``kind`` and
+limits, so adding a question to ``checklists/questions.toml`` is enough for it to appear. Every
+value a person enters goes through :func:`wizard.answers.parse_text` and
+:func:`wizard.answers.set_value`, the same path the CLI uses, so the TUI cannot accept what a
+headless ``hirewiz plan`` would refuse.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.message import Message
+from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
+from textual.widgets import (
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    Static,
+    Switch,
+    TextArea,
+)
+from textual.widgets.selection_list import Selection
+
+from checklists.loader import Checklist, Question, Step
+from wizard.answers import AnswerError, get_value, parse_text, set_value, visible
+from wizard.models import Answers
+
+RADIO_MAX = 4  # up to this many choices read best as radio buttons; more fit a Select
+
+
+def field_id(key: str) -> str:
+    return "field-" + key.replace(".", "--")
+
+
+def widget_id(key: str) -> str:
+    return "input-" + key.replace(".", "--")
+
+
+def _text_of(question: Question, value: Any) -> str:
+    if value is None:
+        return ""
+    if question.kind == "list":
+        return "\n".join(str(v) for v in value)
+    return str(value)
+
+
+class AnswerValidator(Validator):
+    """Runs the core's own checks on every keystroke so the reason appears beside the field."""
+
+    def __init__(self, field: QuestionField) -> None:
+        super().__init__()
+        self.field = field
+
+    def validate(self, value: str) -> ValidationResult:
+        try:
+            self.field.check(parse_text(self.field.question, value))
+        except (ValueError, AnswerError) as exc:
+            return self.failure(_reason(exc))
+        return self.success()
+
+
+def _reason(exc: Exception) -> str:
+    return exc.reason if isinstance(exc, AnswerError) else str(exc)
+
+
+class QuestionField(Vertical):
+    """One question: prompt, required mark, help, the widget its kind calls for, and a reason."""
+
+    class Edited(Message):
+        """A field produced a new, valid value (``None`` clears the answer)."""
+
+        def __init__(self, field: QuestionField, value: Any) -> None:
+            super().__init__()
+            self.field = field
+            self.value = value
+
+    class ReasonChanged(Message):
+        """The field became valid or invalid, so the sidebar can flag its step."""
+
+    def __init__(self, key: str, question: Question, form: StepForm) -> None:
+        super().__init__(id=field_id(key), classes="field")
+        self.key = key
+        self.question = question
+        self.form = form
+
+    def compose(self) -> ComposeResult:
+        q = self.question
+        mark = " [b $error]*[/]" if q.required else " [dim](optional)[/]"
+        yield Label(f"[b]{escape(q.prompt)}[/b]{mark}", classes="prompt")
+        yield Static(escape(q.help), classes="help")
+        yield self._make_widget(get_value(self.form.answers, self.key))
+        yield Static("", classes="reason")
+
+    def _make_widget(self, value: Any) -> Widget:
+        q, wid = self.question, widget_id(self.key)
+        if q.kind in ("text", "int"):
+            return Input(
+                _text_of(q, value),
+                placeholder=q.placeholder or ("a whole number" if q.kind == "int" else ""),
+                type="integer" if q.kind == "int" else "text",
+                max_length=q.max_length or 0,
+                validators=[AnswerValidator(self)],
+                validate_on=["changed", "submitted"],
+                compact=True,
+                id=wid,
+            )
+        if q.kind in ("longtext", "list"):
+            area = TextArea(
+                _text_of(q, value),
+                soft_wrap=True,
+                show_line_numbers=False,
+                tab_behavior="focus",
+                compact=True,
+                placeholder=q.placeholder or ("One per line" if q.kind == "list" else ""),
+                id=wid,
+                classes=q.kind,
+            )
+            return area
+        if q.kind == "bool":
+            return Horizontal(
+                Switch(bool(value), id=wid),
+                Static("Yes" if value else "No", classes="switch-label"),
+                classes="switch-row",
+            )
+        if q.kind == "choice" and len(q.choices) <= RADIO_MAX:
+            return RadioSet(
+                *[RadioButton(c.label, value=c.value == value, name=c.value) for c in q.choices],
+                compact=True,
+                id=wid,
+            )
+        if q.kind == "choice":
+            return Select[str](
+                [(c.label, c.value) for c in q.choices],
+                value=value if value is not None else Select.NULL,
+                allow_blank=value is None or not q.required,
+                prompt="Choose one…",
+                compact=True,
+                id=wid,
+            )
+        chosen = set(value or [])
+        return SelectionList[str](
+            *[Selection(c.label, c.value, c.value in chosen) for c in q.choices],
+            compact=True,
+            id=wid,
+        )
+
+    @property
+    def control(self) -> Widget:
+        return self.query_one(f"#{widget_id(self.key)}")
+
+    def check(self, value: Any) -> Answers:
+        """The answers this value would produce; raises AnswerError with the core's reason."""
+        return set_value(self.form.answers, self.key, value, self.form.checklist)
+
+    def show_reason(self, reason: str) -> None:
+        self.query_one(".reason", Static).update(escape(reason))
+        if bool(reason) != self.invalid:
+            self.set_class(bool(reason), "-invalid")
+            self.post_message(self.ReasonChanged())
+
+    @property
+    def invalid(self) -> bool:
+        return self.has_class("-invalid")
+
+    def _submit(self, read: Any) -> None:
+        try:
+            value = read()
+            self.check(value)
+        except (ValueError, AnswerError) as exc:
+            self.show_reason(_reason(exc))
+            return
+        self.show_reason("")
+        self.post_message(self.Edited(self, value))
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._submit(lambda: parse_text(self.question, event.value))
+
+    @on(Input.Submitted)
+    def _input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.screen.focus_next()
+
+    @on(TextArea.Changed)
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        event.stop()
+        self._submit(lambda: parse_text(self.question, event.text_area.text))
+
+    @on(Switch.Changed)
+    def _switch_changed(self, event: Switch.Changed) -> None:
+        event.stop()
+        self.query_one(".switch-label", Static).update("Yes" if event.value else "No")
+        self._submit(lambda: event.value)
+
+    @on(RadioSet.Changed)
+    def _radio_changed(self, event: RadioSet.Changed) -> None:
+        event.stop()
+        self._submit(lambda: event.pressed.name)
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = event.value
+        self._submit(lambda: None if value is Select.NULL else value)
+
+    @on(SelectionList.SelectedChanged)
+    def _selection_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
+        event.stop()
+        chosen = set(event.selection_list.selected)
+        ordered = [c.value for c in self.question.choices if c.value in chosen]
+        self._submit(lambda: ordered)
+
+
+class StepForm(VerticalScroll):
+    """All questions of one step. It never moves the wizard on; it only reports new answers.
+
+    The orchestrator hands it the current draft in :attr:`answers`; each valid edit produces an
+    updated copy that is posted back in :class:`Updated`, and the orchestrator decides what
+    follows (which steps are done, what the review says, when to autosave).
+    """
+
+    class Updated(Message):
+        def __init__(self, form: StepForm, answers: Answers, key: str) -> None:
+            super().__init__()
+            self.form = form
+            self.answers = answers
+            self.key = key
+
+    def __init__(self, step: Step, answers: Answers, checklist: Checklist) -> None:
+        super().__init__(id=f"step-{step.id}", classes="step-form")
+        self.step = step
+        self.answers = answers
+        self.checklist = checklist
+
+    def compose(self) -> ComposeResult:
+        yield Static(f"[b]{escape(self.step.title)}[/b]", classes="step-title")
+        if self.step.intro:
+            yield Static(escape(self.step.intro), classes="step-intro")
+        for q in self.step.questions:
+            key = f"{self.step.id}.{q.id}"
+            field = QuestionField(key, q, self)
+            field.display = visible(key, self.answers, self.checklist)
+            yield field
+
+    @on(QuestionField.Edited)
+    def _edited(self, event: QuestionField.Edited) -> None:
+        event.stop()
+        try:
+            updated = set_value(self.answers, event.field.key, event.value, self.checklist)
+        except AnswerError as exc:
+            event.field.show_reason(exc.reason)
+            return
+        if updated != self.answers:
+            self.answers = updated
+            self.post_message(self.Updated(self, updated, event.field.key))
+
+    def sync(self, answers: Answers) -> None:
+        """Take the orchestrator's latest draft and show or hide questions whose `when` changed."""
+        self.answers = answers
+        for field in self.query(QuestionField):
+            field.display = visible(field.key, answers, self.checklist)
+
+    def fields(self) -> list[QuestionField]:
+        return list(self.query(QuestionField))
+
+    def problems(self) -> list[str]:
+        """Keys of visible fields holding text the core refused."""
+        return [f.key for f in self.fields() if f.display and f.invalid]
+
+    def focus_field(self, key: str | None = None) -> None:
+        """Focus a question's widget (the first visible one by default) and bring it into view."""
+        for field in self.fields():
+            if not field.display or (key is not None and field.key != key):
+                continue
+            control = field.control
+            target = control.query_one(Switch) if isinstance(control, Horizontal) else control
+            target.focus()
+            if field is self.fields()[0]:
+                self.call_after_refresh(self.scroll_home, animate=False)
+            else:
+                self.call_after_refresh(field.scroll_visible, top=True, animate=False)
+            return

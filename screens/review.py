@@ -1,0 +1,244 @@
+"""The Review step: the live recommendation, laid out to be screenshotted and sent on.
+
+It is a pane inside the wizard screen rather than a screen of its own, so it stays in the step
+order the orchestrator owns and re-derives from whatever the draft says right now. Its styles
+live in ``review.tcss``, loaded by the wizard screen.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.markup import escape
+from textual.message import Message
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from checklists.loader import Checklist
+from wizard.answers import missing_required, prune_hidden
+from wizard.models import Answers, Finding
+from wizard.rules import Derivation, derive
+
+VERDICT_TEXT = {
+    "ready": ("READY", "Ready to hire: post the role."),
+    "almost": ("ALMOST", "Close: fix the warnings below, then post the role."),
+    "not_yet": ("NOT YET", "Hiring now would waste the hire: clear the blockers first."),
+}
+SEVERITY_ORDER = {"blocker": 0, "warning": 1, "tip": 2}
+SEVERITY_STYLE = {"blocker": "$error", "warning": "$warning", "tip": "$primary"}
+BAR_WIDTH = 20
+
+
+def _score_style(score: int) -> str:
+    return "$success" if score >= 70 else "$warning" if score >= 40 else "$error"
+
+
+def bar(score: int, width: int = BAR_WIDTH) -> str:
+    """A text bar, so the scores read the same in an SVG, a screenshot and a plain terminal."""
+    filled = round(score * width / 100)
+    return f"[{_score_style(score)}]{'█' * filled}[/][dim]{'░' * (width - filled)}[/]"
+
+
+def _money(value: int) -> str:
+    return f"{value:,}"
+
+
+def _human(value: str) -> str:
+    return value.replace("_", " ")
+
+
+class ReviewPane(VerticalScroll):
+    """Everything the rules derive from the draft, refreshed whenever the draft changes."""
+
+    class JumpTo(Message):
+        """The founder picked a finding: go to the answer that causes it."""
+
+        def __init__(self, key: str) -> None:
+            super().__init__()
+            self.key = key
+
+    def __init__(self, answers: Answers, checklist: Checklist) -> None:
+        super().__init__(id="step-review", classes="review")
+        self.checklist = checklist
+        self.answers = answers
+        self._findings: list[Finding] = []
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="review-top"):
+            with Vertical(id="verdict"):
+                yield Static(id="verdict-word")
+                yield Static(id="verdict-line")
+                yield Static(id="verdict-score")
+            yield Static(id="sections")
+        yield Static(id="missing")
+        findings = OptionList(id="findings")
+        findings.border_title = "Findings"
+        findings.border_subtitle = "Enter: go to the answer"
+        yield findings
+        with Vertical(id="role", classes="panel") as role:
+            role.border_title = "Recommended role"
+            yield Static(id="role-body")
+        with Horizontal(id="review-bottom"):
+            with Vertical(id="budget", classes="panel") as budget:
+                budget.border_title = "Budget"
+                yield Static(id="budget-body")
+            with Vertical(id="onboarding", classes="panel") as onboarding:
+                onboarding.border_title = "Onboarding"
+                yield Static(id="onboarding-body")
+        with Vertical(id="loop", classes="panel") as loop:
+            loop.border_title = "Interview loop"
+            yield Static(id="loop-body")
+
+    def on_mount(self) -> None:
+        self.refresh_from(self.answers)
+
+    def refresh_from(self, answers: Answers) -> None:
+        """Re-derive from the draft; hidden answers are pruned exactly as a saved plan would be."""
+        self.answers = answers
+        pruned = prune_hidden(answers, self.checklist)
+        d = derive(pruned, self.checklist)
+        self._show_verdict(d)
+        self._show_sections(d)
+        self._show_missing(missing_required(answers, self.checklist))
+        self._show_findings(d.findings)
+        self._show_role(d)
+        self._show_budget(d)
+        self._show_onboarding(d)
+        self._show_loop(d)
+
+    def _title(self, step_id: str) -> str:
+        try:
+            return self.checklist.step(step_id).title
+        except KeyError:
+            return step_id.title()
+
+    def _show_verdict(self, d: Derivation) -> None:
+        r = d.readiness
+        word, line = VERDICT_TEXT[r.verdict]
+        box = self.query_one("#verdict")
+        for verdict in VERDICT_TEXT:
+            box.set_class(verdict == r.verdict, f"-{verdict.replace('_', '-')}")
+        weakest = min(r.sections, key=lambda s: r.sections[s]) if r.sections else ""
+        self.query_one("#verdict-word", Static).update(f"[b]{word}[/b]")
+        self.query_one("#verdict-line", Static).update(line)
+        self.query_one("#verdict-score", Static).update(
+            f"Readiness [b {_score_style(r.score)}]{r.score}[/]/100"
+            + (f"\nweakest: [b]{escape(self._title(weakest))}[/b]" if weakest else "")
+            + f"\nmean {r.mean} · data band [b]{r.data_band}[/b]"
+        )
+
+    def _show_sections(self, d: Derivation) -> None:
+        r = d.readiness
+        lowest = min(r.sections.values()) if r.sections else None
+        scored = [s for s in self.checklist.steps if s.id in r.sections]
+        width = max((len(s.title) for s in scored), default=8)
+        lines = []
+        for step in scored:
+            score = r.sections[step.id]
+            mark = " [b $error]◀[/]" if score == lowest and score < 100 else ""
+            lines.append(f"{escape(step.title.ljust(width))} {bar(score)} {score:>3}{mark}")
+        unscored = [s.title for s in self.checklist.steps if s.id not in r.sections]
+        if unscored:
+            lines.append(f"[dim]Not scored: {escape(', '.join(unscored))}[/]")
+        self.query_one("#sections", Static).update("\n".join(lines))
+
+    def _show_missing(self, missing: list[str]) -> None:
+        widget = self.query_one("#missing", Static)
+        widget.display = bool(missing)
+        if missing:
+            names = [self.checklist.question(k).prompt for k in missing[:3]]
+            more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+            widget.update(
+                f"[b]{len(missing)} required answer(s) missing[/b] — the plan can be saved once "
+                f"they are in: {escape('; '.join(names))}{more}"
+            )
+
+    def _show_findings(self, found: list[Finding]) -> None:
+        ordered = sorted(found, key=lambda f: SEVERITY_ORDER[f.severity])
+        self._findings = ordered
+        findings = self.query_one("#findings", OptionList)
+        highlighted = findings.highlighted
+        findings.clear_options()
+        counts = {s: sum(f.severity == s for f in found) for s in SEVERITY_ORDER}
+        findings.border_title = (
+            f"Findings · {counts['blocker']} blocker · {counts['warning']} warning · "
+            f"{counts['tip']} tip"
+        )
+        if not ordered:
+            findings.add_option(Option("[dim]No findings: nothing stands in the way.[/]"))
+            return
+        for index, f in enumerate(ordered):
+            style = SEVERITY_STYLE[f.severity]
+            where = ""
+            if f.answers:
+                where = f"  [dim]→ {escape(self._title(f.answers[0].partition('.')[0]))}[/]"
+            findings.add_option(
+                Option(
+                    f"[b reverse {style}] {f.severity.upper()} [/] [b]Mistake {f.mistake}[/b] · "
+                    f"{escape(f.title)}{where}\n   [dim]Do:[/] {escape(f.action)}",
+                    id=f"finding-{index}",
+                )
+            )
+        if highlighted is not None and highlighted < len(ordered):
+            findings.highlighted = highlighted
+
+    @on(OptionList.OptionSelected, "#findings")
+    def _finding_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        index = event.option_index
+        if index < len(self._findings) and self._findings[index].answers:
+            self.post_message(self.JumpTo(self._findings[index].answers[0]))
+
+    def _show_role(self, d: Derivation) -> None:
+        role = d.role
+        lines = [
+            f"[b $accent]{escape(role.title)}[/]  ·  {_human(role.seniority)}  ·  "
+            f"{_human(role.engagement)}",
+            escape(role.summary),
+        ]
+        if role.must_have:
+            lines.append("\n[b]Must have[/b]")
+            lines += [f"  • {escape(item)}" for item in role.must_have]
+        if role.nice_to_have:
+            lines.append("[b]Nice to have[/b]")
+            lines += [f"  • {escape(item)}" for item in role.nice_to_have]
+        if role.not_required:
+            lines.append("[b]Not required[/b]")
+            lines += [f"  • [dim]{escape(item)}[/]" for item in role.not_required]
+        if role.rationale:
+            lines.append("[b]Why this role[/b]")
+            lines += [f"  • {escape(r.text)} [dim]({escape(r.source)})[/]" for r in role.rationale]
+        if role.alternatives:
+            lines.append("[b]Alternatives[/b]")
+            lines += [f"  • {escape(a.title)}: {escape(a.why)}" for a in role.alternatives]
+        self.query_one("#role-body", Static).update("\n".join(lines))
+
+    def _show_budget(self, d: Derivation) -> None:
+        b = d.budget
+        if b is None:
+            text = "[dim]No sourced pay figures for this region and engagement.[/]"
+        else:
+            text = (
+                f"[b]{b.currency} {_money(b.low)}–{_money(b.high)}[/b] per {b.period}\n"
+                + (f"{escape(b.basis)}\n" if b.basis else "")
+                + f"[dim]{escape(b.source)}, {escape(b.as_of)}[/]"
+            )
+        self.query_one("#budget-body", Static).update(text)
+
+    def _show_onboarding(self, d: Derivation) -> None:
+        lines = [
+            f"[$success]✔[/] {escape(i.text)}" if i.done else f"[$error]✘[/] {escape(i.text)}"
+            for i in d.onboarding.items
+        ]
+        self.query_one("#onboarding-body", Static).update("\n".join(lines))
+
+    def _show_loop(self, d: Derivation) -> None:
+        lines = []
+        for n, stage in enumerate(d.interview_loop, 1):
+            guards = " ".join(f"#{g}" for g in stage.guards)
+            lines.append(
+                f"[b]{n}. {escape(stage.name)}[/b] · {stage.minutes} min · "
+                f"[dim]guards mistakes {guards}[/]\n   {escape(stage.format)}"
+            )
+        self.query_one("#loop-body", Static).update("\n".join(lines) or "[dim]—[/]")

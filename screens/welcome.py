@@ -1,0 +1,123 @@
+"""The first screen of a bare ``hirewiz``: new plan, resume a draft, open a plan.
+
+It only offers; the app decides what opening means (loading, validation, resume prompts). The
+lists are read after the first paint with cheap TOML peeks, so the screen appears as fast as an
+empty Textual app even with a large library.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.markup import escape
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from screens.library import DraftInfo, display_path, draft_infos, recent_plans
+
+DRAFTS_SHOWN = 3
+LOGO = "[b $accent]hire[/][b]wiz[/]"
+
+
+class WelcomeScreen(Screen[None]):
+    CSS_PATH = "welcome.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "new", "New plan", id="welcome.new"),
+        Binding("o", "open", "Open file", id="welcome.open"),
+        Binding("ctrl+q", "app.quit", "Quit", id="welcome.quit"),
+    ]
+
+    class NewPlan(Message):
+        pass
+
+    class OpenPlan(Message):
+        def __init__(self, path: Path | None) -> None:
+            super().__init__()
+            self.path = path
+
+    class ResumeDraft(Message):
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._drafts: list[DraftInfo] = []
+        self._recent: list[Path] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="welcome"):
+            yield Static(f"{LOGO}  [dim]get ready to hire for machine-learning work[/]", id="hero")
+            yield Static(
+                "Answer questions about your goals, data, production, timing, team, "
+                "assessment and onboarding. hirewiz recommends the role to hire, scores how "
+                "ready you are, and flags the ten classic ML hiring mistakes before you make "
+                "them.",
+                id="pitch",
+            )
+            menu = OptionList(Option("✚  Start a new plan", id="new"), id="menu")
+            menu.border_title = "What next?"
+            yield menu
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "hirewiz"
+        self.sub_title = "welcome"
+        self.query_one("#menu", OptionList).focus()
+        self.call_after_refresh(self.refresh_lists)
+
+    def refresh_lists(self) -> None:
+        """Fill in drafts and recent plans (after the first paint: they touch the disk)."""
+        menu = self.query_one("#menu", OptionList)
+        self._drafts = draft_infos()[:DRAFTS_SHOWN]
+        self._recent = [r.path for r in recent_plans()]
+        titles = {r.path: r.title for r in recent_plans()}
+        options: list[Option | None] = [Option("✚  Start a new plan", id="new")]
+        for n, draft in enumerate(self._drafts):
+            where = f" · stopped at {escape(draft.step)}" if draft.step else ""
+            options.append(
+                Option(
+                    f"[$warning]↻[/]  Resume unfinished “{escape(draft.title)}”[dim]{where}[/]",
+                    id=f"draft-{n}",
+                )
+            )
+        options.append(Option("…  Open a plan file", id="open"))
+        if self._recent:
+            options.append(None)
+            for n, path in enumerate(self._recent):
+                options.append(
+                    Option(
+                        f"   {escape(titles[path])}  [dim]{escape(display_path(path))}[/]",
+                        id=f"recent-{n}",
+                    )
+                )
+        menu.set_options(options)
+        menu.highlighted = 1 if self._drafts else 0
+
+    @on(OptionList.OptionSelected, "#menu")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        choice = event.option.id or ""
+        kind, _, index = choice.partition("-")
+        if kind == "new":
+            self.post_message(self.NewPlan())
+        elif kind == "open":
+            self.post_message(self.OpenPlan(None))
+        elif kind == "draft":
+            self.post_message(self.ResumeDraft(self._drafts[int(index)].path))
+        elif kind == "recent":
+            self.post_message(self.OpenPlan(self._recent[int(index)]))
+
+    def action_new(self) -> None:
+        self.post_message(self.NewPlan())
+
+    def action_open(self) -> None:
+        self.post_message(self.OpenPlan(None))
