@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -310,8 +311,17 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _printable(text: str) -> str:
+    """Escape control and bidi characters, which a hostile file could use to break the one-line
+    error or restyle the terminal."""
+    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def _fail(message: str) -> int:
-    print(f"hirewiz: {message}", file=sys.stderr)
+    print(f"hirewiz: {_printable(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
