@@ -354,7 +354,9 @@ def _load(directory: Path, home: str | None) -> Checklist:
         if item.answer is not None:
             step_id, _, qid = item.answer.partition(".")
             if not any(s.id == step_id and any(q.id == qid for q in s.questions) for s in steps):
-                raise ChecklistError(f"{opath}: items[{item.id!r}].answer: no question {item.answer!r}")
+                raise ChecklistError(
+                    f"{opath}: items[{item.id!r}].answer: no question {item.answer!r}"
+                )
     return Checklist(
         steps=steps,
         roles=_parse(RolesFile, rpath, _read(rpath)),

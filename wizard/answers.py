@@ -60,9 +60,12 @@ def describe_error(err: Any) -> tuple[str, str]:
     reason = str(err["msg"]).removeprefix("Value error, ")
     reason = re.sub(r"^Input should be", "must be", reason)
     reason = re.sub(r"^(String|List) should have", "must have", reason)
-    reason = reason.replace("a valid integer", "a whole number").replace(
-        "a valid boolean", "true or false"
-    ).replace("a valid string", "text").replace("a valid list", "a list")
+    reason = (
+        reason.replace("a valid integer", "a whole number")
+        .replace("a valid boolean", "true or false")
+        .replace("a valid string", "text")
+        .replace("a valid list", "a list")
+    )
     if kind not in ("string_too_long", "too_long"):
         reason += f" (got {_short(value)})"
     return key, reason

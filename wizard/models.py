@@ -12,7 +12,15 @@ import re
 from datetime import datetime
 from typing import Annotated, Any, Literal, cast, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, create_model
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    create_model,
+)
 
 from checklists.loader import Checklist, Question
 
@@ -145,8 +153,7 @@ class Answers(Section):
 
 
 STATIC_SECTIONS: dict[str, type[Section]] = {
-    name: cast(type[Section], info.default_factory)
-    for name, info in Answers.model_fields.items()
+    name: cast(type[Section], info.default_factory) for name, info in Answers.model_fields.items()
 }
 
 # --- validators shared by every text answer -------------------------------------------------
@@ -177,6 +184,13 @@ def _dedupe(values: list[Any]) -> list[Any]:
     return list(dict.fromkeys(values))
 
 
+# Typing constructs used on values only known at run time (the checklist's choices); typed as Any
+# so the type checker does not try to read them as static annotations.
+_Annotated: Any = Annotated
+_Literal: Any = Literal
+_List: Any = list
+
+
 def _annotation(q: Question) -> Any:
     """The validating type for one question, built from its kind and limits."""
     if q.kind in ("text", "longtext"):
@@ -189,21 +203,20 @@ def _annotation(q: Question) -> Any:
     if q.kind == "bool":
         return bool | None
     if q.kind == "choice":
-        return Literal[q.choice_values] | None  # type: ignore[valid-type]
+        return _Literal[q.choice_values] | None
     if q.kind == "multi":
-        one = Literal[q.choice_values]  # type: ignore[valid-type]
-        return Annotated[list[one], AfterValidator(_dedupe)] | None  # type: ignore[valid-type]
-    item = Annotated[
+        return _Annotated[_List[_Literal[q.choice_values]], AfterValidator(_dedupe)] | None
+    item = _Annotated[
         str,
-        Field(min_length=1, max_length=q.max_length or 200, strip_whitespace=True),  # type: ignore[call-overload]
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=q.max_length or 200),
         _no_control(False),
     ]
-    return Annotated[list[item], Field(max_length=LIST_ITEMS_MAX)] | None  # type: ignore[valid-type]
+    return _Annotated[_List[item], Field(max_length=LIST_ITEMS_MAX)] | None
 
 
 def _expected_kinds(annotation: Any) -> tuple[set[str], tuple[str, ...] | None]:
     """What checklist kinds fit a static field's type, and its choice values if it has them."""
-    inner = [a for a in get_args(annotation) if a is not type(None)][0]
+    inner = next(a for a in get_args(annotation) if a is not type(None))
     if get_origin(inner) is Literal:
         return {"choice"}, tuple(get_args(inner))
     if get_origin(inner) is list:
@@ -250,9 +263,7 @@ def answers_model(checklist: Checklist) -> type[Answers]:
     for step in checklist.steps:
         base = STATIC_SECTIONS.get(step.id, Section)
         fields: dict[str, Any] = {q.id: (_annotation(q), None) for q in step.questions}
-        model = create_model(  # type: ignore[call-overload]
-            f"{step.id.title().replace('_', '')}Answers", __base__=base, **fields
-        )
+        model = create_model(f"{step.id.title().replace('_', '')}Answers", __base__=base, **fields)
         sections[step.id] = (model, Field(default_factory=model))
     result = cast(type[Answers], create_model("PlanAnswers", __base__=Answers, **sections))
     _MODELS[id(checklist)] = (checklist, result)

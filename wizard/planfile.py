@@ -35,6 +35,12 @@ from wizard.models import SCHEMA_VERSION, Answers, Meta, Plan
 from wizard.rules import derive
 
 MAX_BYTES = 1024 * 1024
+# tomllib spends time and memory quadratic in the number of parts of a dotted key: a 1 MiB line
+# of `a.a.a...` never finishes. Plan keys have at most three parts, so anything this long is
+# refused before parsing.
+MAX_KEY_PARTS = 16
+_KEY_PART = r"""(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')"""
+_LONG_DOTTED_KEY = re.compile(rf"(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS - 1}}}")
 SCHEMA_URL = f"https://hirewiz.dev/schema/plan-v{SCHEMA_VERSION}.json"
 GENERATOR = f"hirewiz {__version__}"
 TOP_LEVEL = (
@@ -117,6 +123,12 @@ def read_text(path: Path) -> str:
 def parse_toml(path: Path, text: str) -> dict[str, Any]:
     if not text.strip():
         raise PlanFileError(path, "", "the file is empty")
+    long_key = _LONG_DOTTED_KEY.search(text)
+    if long_key:
+        line = text.count("\n", 0, long_key.start()) + 1
+        raise PlanFileError(
+            path, f"line {line}", f"a dotted key has more than {MAX_KEY_PARTS} parts"
+        )
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -143,21 +155,23 @@ def _migrate(path: Path, doc: dict[str, Any]) -> dict[str, Any]:
             f"{version} was written by a newer hirewiz; this is {GENERATOR}, which reads up to "
             f"{SCHEMA_VERSION} (upgrade hirewiz to open it)",
         )
-    if version < 1:
-        raise PlanFileError(path, "schema_version", f"must be 1 or more (got {version})")
+    # An older version is readable only through registered upgrades, one version at a time.
     while version < SCHEMA_VERSION:
         step = MIGRATIONS.get(version)
         if step is None:
             raise PlanFileError(path, "schema_version", f"no migration from version {version}")
-        doc = step(doc)
+        try:
+            doc = step(doc)
+        except Exception as exc:  # an old file that does not fit its own version's layout
+            raise PlanFileError(
+                path, "schema_version", f"cannot upgrade from version {version}: {exc!r}"
+            ) from None
         version += 1
         doc["schema_version"] = version
     return doc
 
 
-def load_answers(
-    path: Path, checklist: Checklist, *, require_complete: bool = True
-) -> Loaded:
+def load_answers(path: Path, checklist: Checklist, *, require_complete: bool = True) -> Loaded:
     """Read a plan file or an answers-only file and validate its answers.
 
     An answers-only file holds the step tables (``[context]``, ``[goals]``…) at the top level or

@@ -27,8 +27,8 @@ from wizard.models import (
     Reason,
     Role,
     ScoreAttribute,
-    ScoreCategory,
     Scorecard,
+    ScoreCategory,
     Seniority,
     Severity,
     Track,
@@ -58,7 +58,6 @@ TRACK_NAMES: dict[str, str] = {
 }
 PRODUCTION_TRACKS = ("ml_engineer", "mlops_engineer", "data_engineer")
 UNSTRUCTURED = ("text", "images", "audio", "mixed")
-REMOTE_MODES = ("hybrid", "remote_same_tz", "remote_async")
 MAX_TOOLS = 5
 MAX_TAKE_HOME_HOURS = 4
 READY_SCORE = 70
@@ -66,17 +65,18 @@ MAX_ATTRIBUTES = 6
 
 # --- goal clarity -----------------------------------------------------------------------------
 
+# Words that say nothing about a specific outcome or how to measure it.
 _FILLER = set(
     """a an the to of for and or with our we us in on by it its be is are use using leverage
     adopt implement build add apply do get make have some more better improve improved
     optimise optimize enhance boost increase ai ml machine learning model models data
     analytics smart intelligent intelligence things stuff something tbd todo n a na none
-    unknown etc solution solutions system""".split()
+    unknown etc solution solutions system""".split()  # noqa: SIM905
 )
 _METRIC_WORDS = set(
     """rate ratio percent percentage revenue conversion retention churn accuracy precision
     recall auc f1 error mae rmse latency time minutes hours days cost costs margin nps csat
-    count share click clicks ctr sales orders tickets""".split()
+    count share click clicks ctr sales orders tickets""".split()  # noqa: SIM905
 )
 
 
@@ -163,9 +163,9 @@ def section_scores(answers: Answers) -> dict[str, int]:
         0.5 if tm.reports_to == "non_technical_founder" else float(tm.reports_to is not None),
         _count_credit(len(tm.partners or [])),
     ]
-    if answers.context.work_mode in REMOTE_MODES:
-        team.append(_count_credit(len(tm.async_practices or [])))
     if answers.context.work_mode == "remote_async":
+        # SPEC §4 asks async habits and overlap of async teams only; others are not marked down.
+        team.append(_count_credit(len(tm.async_practices or [])))
         team.append(float((tm.tz_overlap_hours or 0) >= 2))
     items["team"] = team
     assess = [
@@ -222,9 +222,7 @@ def _build_track(answers: Answers) -> tuple[Track, list[Reason]] | None:
         if g.deliverable == "ml_platform":
             why.append("you want existing models run reliably")
         if many_unautomated:
-            why.append(
-                f"{p.models_in_production} live models are monitored or retrained by hand"
-            )
+            why.append(f"{p.models_in_production} live models are monitored or retrained by hand")
         if p.drift_incidents:
             why.append("a live model has already drifted unnoticed")
         return "mlops_engineer", [
@@ -361,7 +359,11 @@ def choose_seniority(answers: Answers, track: Track) -> tuple[Seniority, Reason]
         )
     if not c.ml_staff or tm.reports_to == "non_technical_founder":
         level: Seniority = "lead" if platform else "senior"
-        who = "your first data or ML hire" if not c.ml_staff else "reporting to a non-technical founder"
+        who = (
+            "your first data or ML hire"
+            if not c.ml_staff
+            else "reporting to a non-technical founder"
+        )
         extra = " and will own the ML platform" if platform else ""
         return level, Reason(
             text=f"This person is {who}{extra}, with scope nobody else can narrow for them: "
@@ -395,15 +397,19 @@ def choose_engagement(
         return "advisor", None
     t = answers.timing
     rate = checklist.rate(answers.context.hiring_region or "", "full_time")
-    if t.urgency == "overdue" and t.monthly_budget_usd is not None and rate is not None:
-        if t.monthly_budget_usd < _monthly_low(rate):
-            return "contract", Reason(
-                text=f"The hire is overdue and USD {t.monthly_budget_usd:,} a month is below "
-                "the usual full-time range here: bridge with a contractor now and hire full "
-                "time next.",
-                source=f"{rate.source} ({rate.as_of}); {SEED}, mistake 7",
-                answers=["timing.urgency", "timing.monthly_budget_usd"],
-            )
+    if (
+        t.urgency == "overdue"
+        and t.monthly_budget_usd is not None
+        and rate is not None
+        and t.monthly_budget_usd < _monthly_low(rate)
+    ):
+        return "contract", Reason(
+            text=f"The hire is overdue and USD {t.monthly_budget_usd:,} a month is below "
+            "the usual full-time range here: bridge with a contractor now and hire full "
+            "time next.",
+            source=f"{rate.source} ({rate.as_of}); {SEED}, mistake 7",
+            answers=["timing.urgency", "timing.monthly_budget_usd"],
+        )
     return "full_time", None
 
 
@@ -443,7 +449,9 @@ def _title(seniority: Seniority, base: str, track: Track) -> str:
     return f"{seniority.title()} {base}"
 
 
-def build_role(answers: Answers, checklist: Checklist, band: DataBand) -> tuple[Role, Budget | None]:
+def build_role(
+    answers: Answers, checklist: Checklist, band: DataBand
+) -> tuple[Role, Budget | None]:
     track, reasons = choose_track(answers, band)
     seniority, why_level = choose_seniority(answers, track)
     engagement, why_engagement = choose_engagement(answers, track, checklist)
@@ -816,8 +824,8 @@ def _m7(x: _Ctx) -> list[Finding]:
                 ["goals.build_mode", "data.labels"],
             )
         )
-    data_ready = x.band == "A" or (x.band == "B" and d.pipeline == "automated")
-    if ans.timing.urgency == "overdue" and data_ready and not out:
+    # Late only when nothing says early: the data is fit for use (band A) and the use case stands.
+    if ans.timing.urgency == "overdue" and x.band == "A" and not _too_early(ans):
         out.append(
             _f(
                 "too-late",
@@ -884,24 +892,25 @@ def _m8(x: _Ctx) -> list[Finding]:
 
 
 def _m9(x: _Ctx) -> list[Finding]:
-    mode = x.answers.context.work_mode
+    """Only teams working across time zones are asked about overlap and habits (SPEC §4)."""
+    if x.answers.context.work_mode != "remote_async":
+        return []
     tm = x.answers.team
     out = []
-    if mode == "remote_async" and (tm.tz_overlap_hours or 0) < 2:
+    if (tm.tz_overlap_hours or 0) < 2:
         out.append(
             _f(
                 "low-overlap",
                 9,
                 "warning",
                 "Less than two hours of overlap with the team",
-                "With little shared time, every blocker waits a day unless work runs in "
-                "writing.",
+                "With little shared time, every blocker waits a day unless work runs in writing.",
                 "Agree a daily overlap window or commit to documentation-first work.",
                 f"{SEED}, mistake 9; {REMOTE}",
                 ["team.tz_overlap_hours"],
             )
         )
-    if mode in REMOTE_MODES and not tm.async_practices:
+    if not tm.async_practices:
         out.append(
             _f(
                 "no-async-practices",
@@ -914,19 +923,18 @@ def _m9(x: _Ctx) -> list[Finding]:
                 ["team.async_practices"],
             )
         )
-    if mode == "remote_async":
-        out.append(
-            _f(
-                "async-trial",
-                9,
-                "tip",
-                "Try a short async trial project",
-                "How someone asks questions and reports progress in writing shows in days.",
-                "Add a small paid task done asynchronously over two or three days.",
-                f"{SEED}, mistake 9",
-                ["context.work_mode"],
-            )
+    out.append(
+        _f(
+            "async-trial",
+            9,
+            "tip",
+            "Try a short async trial project",
+            "How someone asks questions and reports progress in writing shows in days.",
+            "Add a small paid task done asynchronously over two or three days.",
+            f"{SEED}, mistake 9",
+            ["context.work_mode"],
         )
+    )
     return out
 
 
