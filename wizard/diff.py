@@ -135,38 +135,51 @@ def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> N
     if d.same:
         console.print(Text(f"No differences between {name_a} and {name_b}."))
         return
+
+    def before_after(title: str, first: str, rows: list[tuple[Text, str, str]]) -> None:
+        table = Table(title=title, title_justify="left", expand=True)
+        for header in (first, name_a, name_b):
+            table.add_column(Text(header))
+        for label, before, after in rows:
+            table.add_row(label, Text(before, style="red"), Text(after, style="green"))
+        console.print(table)
+
     if d.answers:
-        t = Table(title="Answers that changed", title_justify="left", expand=True)
-        t.add_column("Question")
-        t.add_column(Text(name_a))
-        t.add_column(Text(name_b))
-        for c in d.answers:
-            t.add_row(
-                Text(c.label) + Text(f"\n{c.key}", style="dim"),
-                Text(show_value(c.before, c.key, checklist), style="red"),
-                Text(show_value(c.after, c.key, checklist), style="green"),
-            )
-        console.print(t)
+        before_after(
+            "Answers that changed",
+            "Question",
+            [
+                (
+                    Text(c.label) + Text(f"\n{c.key}", style="dim"),
+                    show_value(c.before, c.key, checklist),
+                    show_value(c.after, c.key, checklist),
+                )
+                for c in d.answers
+            ],
+        )
     if d.recommendation:
-        t = Table(title="What that changed in the plan", title_justify="left", expand=True)
-        t.add_column("")
-        t.add_column(Text(name_a))
-        t.add_column(Text(name_b))
-        for c in d.recommendation:
-            t.add_row(
-                Text(c.label),
-                Text(str("—" if c.before is None else c.before), style="red"),
-                Text(str("—" if c.after is None else c.after), style="green"),
-            )
-        console.print(t)
+        before_after(
+            "What that changed in the plan",
+            "",
+            [
+                (
+                    Text(c.label),
+                    "—" if c.before is None else str(c.before),
+                    "—" if c.after is None else str(c.after),
+                )
+                for c in d.recommendation
+            ],
+        )
     if d.findings_added or d.findings_removed:
         t = Table(title="Findings", title_justify="left", expand=True)
         t.add_column("", width=2)
         t.add_column("#", width=3)
         t.add_column("Severity", width=8)
         t.add_column("Finding")
-        for f in d.findings_added:
-            t.add_row(Text("+", "green"), str(f.mistake), f.severity, Text(f.title))
-        for f in d.findings_removed:
-            t.add_row(Text("−", "red"), str(f.mistake), f.severity, Text(f.title))
+        for sign, style, found in (
+            ("+", "green", d.findings_added),
+            ("−", "red", d.findings_removed),
+        ):
+            for f in found:
+                t.add_row(Text(sign, style), str(f.mistake), f.severity, Text(f.title))
         console.print(t)
