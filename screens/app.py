@@ -59,10 +59,11 @@ class HirewizApp(App[int]):
     # --- terminal size ----------------------------------------------------------------------
 
     def on_resize(self, event: events.Resize) -> None:
-        self._check_size()
+        # Runs before App's own resize handling, so use the event's size, not self.size.
+        self._check_size(event.size.width, event.size.height)
 
-    def _check_size(self) -> None:
-        small = too_small(*self.size)
+    def _check_size(self, width: int | None = None, height: int | None = None) -> None:
+        small = too_small(width or self.size.width, height or self.size.height)
         covered = any(isinstance(s, TooSmallScreen) for s in self.screen_stack)
         if small and not covered:
             self.push_screen(TooSmallScreen())

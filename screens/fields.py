@@ -92,6 +92,7 @@ class QuestionField(Vertical):
         self.key = key
         self.question = question
         self.form = form
+        self._reason = ""
 
     def compose(self) -> ComposeResult:
         q = self.question
@@ -163,6 +164,9 @@ class QuestionField(Vertical):
         return set_value(self.form.answers, self.key, value, self.form.checklist)
 
     def show_reason(self, reason: str) -> None:
+        if reason == self._reason:
+            return
+        self._reason = reason
         self.query_one(".reason", Static).update(escape(reason))
         if bool(reason) != self.invalid:
             self.set_class(bool(reason), "-invalid")
@@ -269,7 +273,9 @@ class StepForm(VerticalScroll):
         """Take the orchestrator's latest draft and show or hide questions whose `when` changed."""
         self.answers = answers
         for field in self.query(QuestionField):
-            field.display = visible(field.key, answers, self.checklist)
+            shown = visible(field.key, answers, self.checklist)
+            if field.display != shown:
+                field.display = shown
 
     def fields(self) -> list[QuestionField]:
         return list(self.query(QuestionField))

@@ -17,9 +17,10 @@ from textual.containers import Vertical
 from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from screens.footer import QuietFooter
 from screens.library import DraftInfo, display_path, draft_infos, recent_plans
 
 DRAFTS_SHOWN = 3
@@ -66,7 +67,7 @@ class WelcomeScreen(Screen[None]):
             menu = OptionList(Option("✚  Start a new plan", id="new"), id="menu")
             menu.border_title = "What next?"
             yield menu
-        yield Footer()
+        yield QuietFooter()
 
     def on_mount(self) -> None:
         self.title = "hirewiz"

@@ -20,13 +20,14 @@ from textual.containers import Horizontal, Vertical
 from textual.markup import escape
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Button, ContentSwitcher, Footer, Header, OptionList, Static
+from textual.widgets import Button, ContentSwitcher, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from checklists.loader import Checklist
 from screens.commands import WizardCommands
 from screens.confirm import ConfirmDialog
 from screens.fields import QuestionField, StepForm
+from screens.footer import QuietFooter
 from screens.library import display_path
 from screens.path_dialog import PathDialog
 from screens.quit_dialog import QuitDialog
@@ -81,6 +82,7 @@ class WizardScreen(Screen[None]):
         self.review: ReviewPane | None = None
         self._autosave: Timer | None = None
         self._discarded = False
+        self._labels: dict[int, str] = {}  # last text shown, to skip needless relayouts
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -96,7 +98,7 @@ class WizardScreen(Screen[None]):
                     yield Static(id="position")
                     yield Button("‹ Back", id="back", compact=True)
                     yield Button("Next ›", id="next", compact=True, variant="primary")
-        yield Footer()
+        yield QuietFooter()
 
     async def on_mount(self) -> None:
         self.title = "hirewiz"
@@ -258,7 +260,10 @@ class WizardScreen(Screen[None]):
         missing = missing_required(self.session.answers, self.checklist)
         sidebar = self.query_one("#sidebar", OptionList)
         for index in range(len(self.order)):
-            sidebar.replace_option_prompt_at_index(index, self._step_label(index, missing))
+            label = self._step_label(index, missing)
+            if self._labels.get(index) != label:
+                self._labels[index] = label
+                sidebar.replace_option_prompt_at_index(index, label)
         if not sidebar.has_focus:
             sidebar.highlighted = self.index
         steps = len(self.order) - 1
@@ -269,9 +274,11 @@ class WizardScreen(Screen[None]):
         )
         if missing:
             position += f" · [$warning]{len(missing)} required left[/]"
-        self.query_one("#position", Static).update(position)
-        self.query_one("#next", Button).label = "Save ✔" if self.step_id == REVIEW else "Next ›"
-        self.query_one("#back", Button).disabled = self.index == 0
+        if self._labels.get(-1) != position:
+            self._labels[-1] = position
+            self.query_one("#position", Static).update(position)
+            self.query_one("#next", Button).label = "Save ✔" if self.step_id == REVIEW else "Next ›"
+            self.query_one("#back", Button).disabled = self.index == 0
         where = display_path(self.session.target) if self.session.target else "not saved yet"
         unsaved = " · unsaved" if self.session.dirty else ""
         self.sub_title = f"{self.session.label} · {where}{unsaved}"

@@ -1,0 +1,68 @@
+"""A new plan walked with keys only must save exactly what the headless planner makes."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from tui_keys import fill_step, new_app, walk_answers, wizard
+
+from screens.wizard_screen import REVIEW
+from wizard.answers import get_checklist
+from wizard.cli import main as cli_main
+from wizard.planfile import build_plan, dumps, save_plan
+
+
+def _without_stamps(doc: dict[str, Any]) -> dict[str, Any]:
+    doc = dict(doc)
+    doc["meta"] = {k: v for k, v in doc["meta"].items() if k not in ("created", "updated")}
+    return doc
+
+
+async def test_walk_every_step_with_keys_then_save(tmp_path: Path) -> None:
+    checklist = get_checklist()
+    wanted = walk_answers(checklist)
+    out = tmp_path / "plan.toml"
+    app = new_app(checklist, output=out)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = wizard(pilot)
+        for step in checklist.steps:
+            await fill_step(pilot, step, wanted)
+            await pilot.press("ctrl+n")
+            await pilot.pause()
+        assert screen.step_id == REVIEW
+        assert screen.session.answers == wanted
+
+        await pilot.press("escape")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.step_id == checklist.steps[-2].id
+        assert screen.session.answers == wanted
+
+        # Jump through the sidebar: focus it, walk up to "Data", press Enter.
+        await pilot.press("ctrl+l")
+        data = screen.order.index("data")
+        for _ in range(screen.index - data):
+            await pilot.press("up")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.step_id == "data"
+        assert screen.session.answers == wanted
+
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.pause()
+        assert out.exists()
+        assert not screen.session.dirty
+
+    saved = tomllib.loads(out.read_text(encoding="utf-8"))
+    headless = tomllib.loads(dumps(build_plan(wanted, checklist)))
+    assert _without_stamps(saved) == _without_stamps(headless)
+
+    answers_file = tmp_path / "answers.toml"
+    save_plan(answers_file, build_plan(wanted, checklist))
+    cli_out = tmp_path / "cli.toml"
+    assert cli_main(["plan", "--answers", str(answers_file), "-o", str(cli_out)]) == 0
+    assert _without_stamps(saved) == _without_stamps(tomllib.loads(cli_out.read_text()))

@@ -1,0 +1,142 @@
+"""Drive the wizard from the keyboard only, the way a founder would.
+
+Widget state is read to decide how many arrow presses are needed, but every change is made by
+pressing keys, so the tests exercise the real bindings.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from textual import events
+from textual.keys import _character_to_key
+from textual.pilot import Pilot
+from textual.widgets import Input, RadioSet, Select, SelectionList, Switch, TextArea
+from textual.widgets._select import SelectOverlay
+
+from checklists.loader import Checklist, Question, Step
+from screens.app import HirewizApp, start_for_new
+from screens.fields import QuestionField, field_id
+from screens.wizard_screen import WizardScreen
+from wizard.answers import get_value, set_value
+from wizard.models import Answers
+from wizard.planfile import load_answers
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+FRAUD = FIXTURES / "answers" / "fraud_model.toml"
+
+
+def walk_answers(checklist: Checklist) -> Answers:
+    """The fraud-model fixture with short texts: every kind of widget, fewer key presses."""
+    answers = load_answers(FRAUD, checklist).answers
+    for key, value in {
+        "context.plan_title": "Fraud hire",
+        "goals.outcome": "Cut chargebacks",
+        "goals.success_metric": "Chargeback rate 0.3%",
+        "assessment.competencies": ["Fraud models"],
+    }.items():
+        answers = set_value(answers, key, value, checklist)
+    return answers
+
+
+def wizard(pilot: Pilot[Any]) -> WizardScreen:
+    for screen in reversed(pilot.app.screen_stack):
+        if isinstance(screen, WizardScreen):
+            return screen
+    raise AssertionError(f"no wizard screen in {pilot.app.screen_stack}")
+
+
+def new_app(checklist: Checklist, output: Path | None = None) -> HirewizApp:
+    return HirewizApp(start_for_new(checklist, output), checklist)
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type like a fast typist: real key events, one settle at the end instead of per key.
+
+    ``Pilot.press`` waits for the app to go idle after every key, which makes typing whole
+    sentences slow; the events still go through the driver and the normal key dispatch.
+    """
+    driver = pilot.app._driver
+    assert driver is not None
+    for ch in text:
+        if ch == "\n":
+            event = events.Key("enter", "\r")
+        elif ch == " ":
+            event = events.Key("space", " ")
+        elif ch.isalnum():
+            event = events.Key(ch, ch)
+        else:
+            event = events.Key(_character_to_key(ch), ch)
+        event.set_sender(pilot.app)
+        driver.send_message(event)
+    await pilot.pause()
+
+
+async def enter_value(
+    pilot: Pilot[Any], question: Question, field: QuestionField, value: Any
+) -> None:
+    """Make ``field`` hold ``value`` using keys only; the field's widget is focused."""
+    control = field.control
+    if question.kind in ("text", "int"):
+        assert isinstance(control, Input)
+        await pilot.press("end", "ctrl+u")
+        if value is not None:
+            await type_text(pilot, str(value))
+    elif question.kind in ("longtext", "list"):
+        assert isinstance(control, TextArea)
+        assert control.text == ""
+        text = "\n".join(value) if isinstance(value, list) else (value or "")
+        await type_text(pilot, text)
+    elif question.kind == "bool":
+        switch = field.query_one(Switch)
+        if switch.value != bool(value):
+            await pilot.press("space")
+    elif isinstance(control, RadioSet):
+        if get_value(field.form.answers, field.key) == value:
+            return
+        index = question.choice_values.index(value)
+        for _ in range(len(question.choices) + 1):
+            if control._selected == index:
+                break
+            await pilot.press("down")
+        await pilot.press("enter")
+    elif isinstance(control, Select):
+        if control.value == value:
+            return
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(len(question.choices) + 2):
+            overlay = control.query_one(SelectOverlay)
+            if control._options[overlay.highlighted or 0][1] == value:
+                break
+            await pilot.press("down")
+        await pilot.press("enter")
+    else:
+        assert isinstance(control, SelectionList)
+        wanted = set(value or [])
+        for index, choice in enumerate(question.choices):
+            while control.highlighted != index:
+                await pilot.press("down")
+            if (choice.value in wanted) != (choice.value in control.selected):
+                await pilot.press("space")
+    await pilot.pause()
+
+
+async def fill_step(pilot: Pilot[Any], step: Step, answers: Answers) -> None:
+    """Answer every visible question of the current step, tabbing from field to field."""
+    screen = wizard(pilot)
+    assert screen.step_id == step.id
+    form = screen.forms[step.id]
+    await pilot.pause()
+    for question in step.questions:
+        key = f"{step.id}.{question.id}"
+        field = form.query_one(f"#{field_id(key)}", QuestionField)
+        await pilot.pause()
+        if not field.display:
+            continue
+        focused = pilot.app.focused
+        assert focused is not None and field in focused.ancestors_with_self, (key, focused)
+        await enter_value(pilot, question, field, get_value(answers, key))
+        assert not field.invalid, (key, field.query_one(".reason").render())
+        await pilot.press("tab")
