@@ -66,6 +66,7 @@ def describe_error(err: Any) -> tuple[str, str]:
         .replace("a valid string", "text")
         .replace("a valid list", "a list")
     )
+    reason = re.sub(r" after validation, not \d+$", "", reason)
     if kind not in ("string_too_long", "too_long"):
         reason += f" (got {_short(value)})"
     return key, reason

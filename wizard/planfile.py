@@ -196,7 +196,7 @@ def load_answers(path: Path, checklist: Checklist, *, require_complete: bool = T
     try:
         answers = validate_answers(raw_answers, checklist)
     except AnswerError as exc:
-        raise PlanFileError(path, prefix + exc.key, exc.reason) from None
+        raise PlanFileError(path, (prefix + exc.key).rstrip("."), exc.reason) from None
     if require_complete:
         missing = missing_required(answers, checklist)
         if missing:

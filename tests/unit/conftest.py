@@ -41,3 +41,11 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> RunCli:
         return code, out, err
 
     return run
+
+
+@pytest.fixture
+def work(tmp_path: Path) -> Path:
+    """An empty folder of the test's own (tmp_path also holds the HIREWIZ_HOME folder)."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    return folder
