@@ -163,18 +163,6 @@ class InterviewFile(_Data):
     stages: tuple[StageDef, ...] = Field(min_length=3)
     categories: tuple[CategoryDef, ...] = Field(min_length=3, max_length=4)
 
-    @model_validator(mode="after")
-    def _stages_exist(self) -> InterviewFile:
-        known = {s.id for s in self.stages}
-        for cat in self.categories:
-            for attr in cat.attributes:
-                unknown = set(attr.stages) - known
-                if unknown:
-                    raise ValueError(
-                        f"attribute {attr.id!r} names unknown stages: {', '.join(sorted(unknown))}"
-                    )
-        return self
-
 
 class OnboardingItem(_Data):
     id: Id
@@ -246,6 +234,8 @@ def _loc(loc: tuple[int | str, ...], raw: Any) -> str:
     text = ""
     node = raw
     for item in loc:
+        if item == "[key]":  # pydantic's marker for a bad dict key; the key itself is named
+            continue
         if isinstance(item, int) and isinstance(node, list) and 0 <= item < len(node):
             node = node[item]
             ident = node.get("id") if isinstance(node, dict) else None
@@ -277,6 +267,8 @@ def _parse(model: type[M], path: Path, raw: dict[str, Any]) -> M:
     except ValidationError as exc:
         err = exc.errors()[0]
         msg = err["msg"].removeprefix("Value error, ")
+        if err["type"] == "extra_forbidden":
+            msg = "unknown key"
         raise ChecklistError(f"{path}: {_loc(tuple(err['loc']), raw)}: {msg}") from None
 
 
@@ -298,6 +290,17 @@ def _check_questions(path: Path, steps: tuple[Step, ...]) -> None:
             problem = _default_problem(q)
             if problem:
                 raise ChecklistError(f"{path}: {where}.default: {problem}")
+
+
+def _check_interview(path: Path, interview: InterviewFile) -> None:
+    """Every scorecard attribute must name stages that exist, or it could never be assessed."""
+    known = {s.id for s in interview.stages}
+    for cat in interview.categories:
+        for attr in cat.attributes:
+            unknown = sorted(set(attr.stages) - known)
+            if unknown:
+                where = f"categories[{cat.id!r}].attributes[{attr.id!r}].stages"
+                raise ChecklistError(f"{path}: {where}: no stage {unknown[0]!r}")
 
 
 def _default_problem(q: Question) -> str | None:
@@ -349,6 +352,8 @@ def _load(directory: Path, home: str | None) -> Checklist:
     ipath = directory / "interview.toml"
     opath = directory / "onboarding.toml"
     ratepath = directory / "rates.toml"
+    interview = _parse(InterviewFile, ipath, _read(ipath))
+    _check_interview(ipath, interview)
     onboarding = _parse(OnboardingFile, opath, _read(opath))
     for item in onboarding.items:
         if item.answer is not None:
@@ -360,7 +365,7 @@ def _load(directory: Path, home: str | None) -> Checklist:
     return Checklist(
         steps=steps,
         roles=_parse(RolesFile, rpath, _read(rpath)),
-        interview=_parse(InterviewFile, ipath, _read(ipath)),
+        interview=interview,
         onboarding=onboarding,
         rates=_user_rates(_parse(RatesFile, ratepath, _read(ratepath)).rates, home),
     )

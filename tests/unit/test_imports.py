@@ -1,0 +1,102 @@
+"""What gets imported: the core never pulls in textual, and the cheap flags pull in neither
+textual nor pydantic. Checked in fresh interpreters, since this process has imported both."""
+
+from __future__ import annotations
+
+import json
+import os
+import pkgutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from corekit import ROOT
+
+import wizard
+
+
+def _modules_after(code: str, home: Path) -> set[str]:
+    """Run ``code`` in a fresh interpreter and return the top-level modules it loaded."""
+    script = (
+        "import sys, json\n"
+        f"{code}\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})), file=sys.__stderr__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "HIREWIZ_HOME": str(home)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+
+
+WIZARD_MODULES = sorted(
+    f"wizard.{m.name}" for m in pkgutil.iter_modules(wizard.__path__) if m.name != "__main__"
+)
+
+
+def test_module_list_is_complete() -> None:
+    assert {"wizard.cli", "wizard.rules", "wizard.planfile", "wizard.models"} <= set(WIZARD_MODULES)
+
+
+def test_importing_every_wizard_module_loads_no_textual(tmp_path: Path) -> None:
+    imports = "\n".join(f"import {m}" for m in ["wizard", "checklists.loader", *WIZARD_MODULES])
+    loaded = _modules_after(imports, tmp_path)
+    assert "pydantic" in loaded  # the imports really happened
+    assert "textual" not in loaded
+
+
+@pytest.mark.parametrize("command", ["plan", "check", "show", "schema"])
+def test_headless_commands_load_no_textual(command: str, tmp_path: Path) -> None:
+    answers = ROOT / "tests" / "fixtures" / "answers" / "fraud_model.toml"
+    argv = {"plan": ["plan", "--answers"], "check": ["check"], "show": ["show"]}.get(
+        command, [command]
+    )
+    args = [*argv, str(answers)] if command != "schema" else argv
+    code = (
+        "import contextlib, io\n"
+        "from wizard.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main({args!r}) == 0\n"
+    )
+    assert "textual" not in _modules_after(code, tmp_path)
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_cheap_flags_load_neither_textual_nor_pydantic(flag: str, tmp_path: Path) -> None:
+    code = (
+        "import contextlib, io\n"
+        "from wizard.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main([{flag!r}])\n"
+        "    except SystemExit as exc:\n"
+        "        assert exc.code in (0, None)\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert not loaded & {"textual", "pydantic", "pydantic_core", "rich", "tomli_w", "tomllib"}
+
+
+def test_python_m_wizard_version_loads_no_pydantic(tmp_path: Path) -> None:
+    """The real entry point, observed with -X importtime."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "wizard", "--version"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "HIREWIZ_HOME": str(tmp_path)},
+        timeout=60,
+    )
+    assert result.returncode == 0
+    imported = {
+        line.split("|")[-1].strip().split(".")[0]
+        for line in result.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+    assert "wizard" in imported
+    assert not imported & {"textual", "pydantic", "rich"}
