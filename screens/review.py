@@ -170,13 +170,13 @@ class ReviewPane(VerticalScroll):
             return
         for index, f in enumerate(ordered):
             style = SEVERITY_STYLE[f.severity]
-            where = ""
+            where = "Do"
             if f.answers:
-                where = f"  [dim]→ {escape(self._title(f.answers[0].partition('.')[0]))}[/]"
+                where = f"Fix in {escape(self._title(f.answers[0].partition('.')[0]))}"
             findings.add_option(
                 Option(
-                    f"[b reverse {style}] {f.severity.upper()} [/] [b]Mistake {f.mistake}[/b] · "
-                    f"{escape(f.title)}{where}\n   [dim]Do:[/] {escape(f.action)}",
+                    f"[b reverse {style}] {f.severity.upper():<7} [/] [b]Mistake {f.mistake}[/b]"
+                    f" · {escape(f.title)}\n[dim]{where}:[/] {escape(f.action)}",
                     id=f"finding-{index}",
                 )
             )
@@ -228,7 +228,7 @@ class ReviewPane(VerticalScroll):
 
     def _show_onboarding(self, d: Derivation) -> None:
         lines = [
-            f"[$success]✔[/] {escape(i.text)}" if i.done else f"[$error]✘[/] {escape(i.text)}"
+            f"[$success]✓[/] {escape(i.text)}" if i.done else f"[$error]✗[/] {escape(i.text)}"
             for i in d.onboarding.items
         ]
         self.query_one("#onboarding-body", Static).update("\n".join(lines))

@@ -64,7 +64,7 @@ class WelcomeScreen(Screen[None]):
                 "them.",
                 id="pitch",
             )
-            menu = OptionList(Option("✚  Start a new plan", id="new"), id="menu")
+            menu = OptionList(Option("+  Start a new plan", id="new"), id="menu")
             menu.border_title = "What next?"
             yield menu
         yield QuietFooter()
@@ -81,12 +81,12 @@ class WelcomeScreen(Screen[None]):
         self._drafts = draft_infos()[:DRAFTS_SHOWN]
         self._recent = [r.path for r in recent_plans()]
         titles = {r.path: r.title for r in recent_plans()}
-        options: list[Option | None] = [Option("✚  Start a new plan", id="new")]
+        options: list[Option | None] = [Option("+  Start a new plan", id="new")]
         for n, draft in enumerate(self._drafts):
             where = f" · stopped at {escape(draft.step)}" if draft.step else ""
             options.append(
                 Option(
-                    f"[$warning]↻[/]  Resume unfinished “{escape(draft.title)}”[dim]{where}[/]",
+                    f"[$warning]»[/]  Resume unfinished “{escape(draft.title)}”[dim]{where}[/]",
                     id=f"draft-{n}",
                 )
             )

@@ -59,6 +59,8 @@ def _exporter() -> Callable[[Plan, Checklist], str] | None:
 
 class WizardScreen(Screen[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["wizard_screen.tcss", "review.tcss"]
+    # Below 100 columns the review stacks its panels instead of setting them side by side.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {WizardCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next", id="wizard.next", priority=True),
@@ -246,7 +248,7 @@ class WizardScreen(Screen[None]):
         step_id = self.order[index]
         status = self._status(step_id, missing or [])
         icon = {
-            "done": "[$success]✔[/]",
+            "done": "[$success]✓[/]",
             "problem": "[$error]![/]",
             "todo": "[dim]○[/]",
             "review": "[$accent]◆[/]",
@@ -268,7 +270,7 @@ class WizardScreen(Screen[None]):
             sidebar.highlighted = self.index
         steps = len(self.order) - 1
         position = (
-            "Review · Enter on a finding jumps to its answer"
+            "Review · Enter on a finding jumps there"
             if self.step_id == REVIEW
             else f"Step {self.index + 1} of {steps} · {escape(self._title(self.step_id))}"
         )
@@ -277,7 +279,7 @@ class WizardScreen(Screen[None]):
         if self._labels.get(-1) != position:
             self._labels[-1] = position
             self.query_one("#position", Static).update(position)
-            self.query_one("#next", Button).label = "Save ✔" if self.step_id == REVIEW else "Next ›"
+            self.query_one("#next", Button).label = "Save ✓" if self.step_id == REVIEW else "Next ›"
             self.query_one("#back", Button).disabled = self.index == 0
         where = display_path(self.session.target) if self.session.target else "not saved yet"
         unsaved = " · unsaved" if self.session.dirty else ""

@@ -1,0 +1,132 @@
+"""What founders see, pinned as SVG snapshots (baselines were looked at before accepting).
+
+Every app here reads plans from the per-test library (``HIREWIZ_HOME``) with fixed timestamps,
+so nothing in the pictures depends on the clock or the machine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from textual.pilot import Pilot
+
+from screens.app import HirewizApp, start_for_file, start_for_new
+from screens.session import Session, write_draft
+from screens.wizard_screen import WizardScreen
+from wizard.answers import get_checklist, new_answers, set_value
+from wizard.paths import plans_dir
+from wizard.planfile import build_plan, load_answers, save_plan
+
+FRAUD = Path(__file__).resolve().parent.parent / "fixtures" / "answers" / "fraud_model.toml"
+STAMP = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
+Snap = Callable[..., bool]
+
+
+def library_plan(changes: dict[str, Any] | None = None, name: str = "fraud.toml") -> Path:
+    """The fraud fixture saved into the library, optionally with some answers changed."""
+    checklist = get_checklist()
+    answers = load_answers(FRAUD, checklist).answers
+    for key, value in (changes or {}).items():
+        answers = set_value(answers, key, value, checklist)
+    path = plans_dir() / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    save_plan(path, build_plan(answers, checklist, created=STAMP, updated=STAMP))
+    return path
+
+
+def edit_app(path: Path) -> HirewizApp:
+    checklist = get_checklist()
+    return HirewizApp(start_for_file(path, checklist), checklist)
+
+
+def at(key: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
+    """Open the step holding ``key`` with that question focused."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        screen = pilot.app.screen
+        assert isinstance(screen, WizardScreen)
+        await screen.jump_to(key)
+        await pilot.pause()
+
+    return run_before
+
+
+async def to_review(pilot: Pilot[Any]) -> None:
+    await pilot.pause()
+    await pilot.press("ctrl+r")
+    await pilot.pause()
+
+
+# A plan with a little of everything on the review: a warning, a tip, a missing onboarding item.
+MIXED = {
+    "assessment.take_home": "generic_algorithms",
+    "assessment.take_home_paid": False,
+    "onboarding.plan_30_60_90": False,
+    "team.async_practices": [],
+}
+
+
+def test_welcome(snap_compare: Snap) -> None:
+    library_plan()
+    checklist = get_checklist()
+    answers = set_value(new_answers(checklist), "context.plan_title", "Data lead", checklist)
+    write_draft(Session(answers=answers, draft_name="new-fixed", step="goals"))
+    assert snap_compare(HirewizApp(checklist=checklist), terminal_size=(100, 30))
+
+
+def test_step_text_select_int(snap_compare: Snap) -> None:
+    checklist = get_checklist()
+    app = HirewizApp(start_for_new(checklist), checklist)
+    assert snap_compare(app, terminal_size=(100, 30), press=list("Acme"))
+
+
+def test_step_radio_longtext_switch(snap_compare: Snap) -> None:
+    app = edit_app(library_plan())
+    assert snap_compare(app, terminal_size=(100, 30), run_before=at("goals.deliverable"))
+
+
+def test_step_multi_selection(snap_compare: Snap) -> None:
+    app = edit_app(library_plan())
+    assert snap_compare(app, terminal_size=(100, 30), run_before=at("team.partners"))
+
+
+def test_step_list_textarea(snap_compare: Snap) -> None:
+    app = edit_app(library_plan())
+    assert snap_compare(app, terminal_size=(100, 30), run_before=at("assessment.must_have_tools"))
+
+
+def test_step_invalid_value_shows_reason(snap_compare: Snap) -> None:
+    app = edit_app(library_plan())
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await at("team.tz_overlap_hours")(pilot)
+        await pilot.press("end", "ctrl+u", "9", "9")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+def test_review(snap_compare: Snap) -> None:
+    app = edit_app(library_plan(MIXED))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=to_review)
+
+
+def test_review_80x24(snap_compare: Snap) -> None:
+    app = edit_app(library_plan(MIXED))
+    assert snap_compare(app, terminal_size=(80, 24), run_before=to_review)
+
+
+def test_step_80x24(snap_compare: Snap) -> None:
+    checklist = get_checklist()
+    app = HirewizApp(start_for_new(checklist), checklist)
+    assert snap_compare(app, terminal_size=(80, 24))
+
+
+def test_too_small(snap_compare: Snap) -> None:
+    checklist = get_checklist()
+    app = HirewizApp(start_for_new(checklist), checklist)
+    assert snap_compare(app, terminal_size=(70, 20), press=list("Acme"))
