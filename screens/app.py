@@ -32,7 +32,7 @@ class Start:
 
 
 class HirewizApp(App[int]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "hirewiz"
 
     def __init__(self, start: Start | None = None, checklist: Checklist | None = None) -> None:
@@ -49,7 +49,6 @@ class HirewizApp(App[int]):
         return self._checklist
 
     def on_mount(self) -> None:
-        self.theme = "textual-dark"
         if self.start.session is None:
             self.push_screen(WelcomeScreen())
         else:

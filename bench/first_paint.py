@@ -1,0 +1,71 @@
+"""First paint: time from process start to the first frame, hirewiz vs a minimal Textual app.
+
+Both apps run in fresh interpreters, alternating, in the same run, headless (the frame is
+composed but not written to a terminal), so machine speed and Textual's own start-up cancel out
+of the ratio. Target: hirewiz at most 1.2x the minimal app. Run it standalone:
+
+    .venv/bin/python bench/first_paint.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+CHILD = {
+    "hirewiz": (
+        "from screens.app import HirewizApp\n"
+        "class Probe(HirewizApp):\n"
+        "    def on_ready(self):\n"
+        "        self.exit()\n"
+        "Probe().run(headless=True, size=(100, 30))\n"
+    ),
+    "minimal": (
+        "from textual.app import App\n"
+        "from textual.widgets import Static\n"
+        "class Probe(App):\n"
+        "    def compose(self):\n"
+        "        yield Static('hello')\n"
+        "    def on_ready(self):\n"
+        "        self.exit()\n"
+        "Probe().run(headless=True, size=(100, 30))\n"
+    ),
+}
+
+
+def measure(kind: str, home: str) -> float:
+    env = dict(os.environ, HIREWIZ_HOME=home)
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", CHILD[kind]], check=True, env=env, timeout=60)
+    return time.perf_counter() - start
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as home:
+        for kind in CHILD:  # warm the OS file cache and .pyc files
+            measure(kind, home)
+        times: dict[str, list[float]] = {kind: [] for kind in CHILD}
+        for _ in range(args.runs):
+            for kind in CHILD:
+                times[kind].append(measure(kind, home))
+    hw = statistics.median(times["hirewiz"])
+    base = statistics.median(times["minimal"])
+    ratio = hw / base
+    print(
+        f"first paint, median of {args.runs}: hirewiz {hw * 1000:.0f} ms, "
+        f"minimal Textual app {base * 1000:.0f} ms"
+    )
+    print(f"ratio {ratio:.2f}x (target <= 1.20x){'' if ratio <= 1.2 else '  ABOVE TARGET'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
