@@ -120,6 +120,8 @@ class ReviewPane(VerticalScroll):
         for verdict in VERDICT_TEXT:
             box.set_class(verdict == r.verdict, f"-{verdict.replace('_', '-')}")
         weakest = min(r.sections, key=lambda s: r.sections[s]) if r.sections else ""
+        if weakest and r.sections[weakest] == 100:
+            weakest = ""  # every section is full: there is no weakest one to point at
         self.query_one("#verdict-word", Static).update(f"[b]{word}[/b]")
         self.query_one("#verdict-line", Static).update(line)
         self.query_one("#verdict-score", Static).update(
