@@ -17,10 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import tomli_w
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from checklists.loader import Checklist
 from wizard import __version__
@@ -71,12 +71,29 @@ class PlanFileError(Exception):
         super().__init__(f"{path}: {where}: {reason}" if where else f"{path}: {reason}")
 
 
+def _storable_time(value: datetime | None) -> datetime | None:
+    """Timestamps others will sort and compare: a missing offset means UTC (what we write), and
+    an instant that cannot be converted to UTC (year 1 at +23:59) is refused, not crashed on."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    try:
+        value.astimezone(UTC).timestamp()
+    except (OverflowError, ValueError, OSError):
+        raise ValueError("is outside the dates hirewiz can handle") from None
+    return value
+
+
+_Timestamp = Annotated[datetime | None, AfterValidator(_storable_time)]
+
+
 class _MetaIn(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
     title: str = ""
     company: str = ""
-    created: datetime | None = None
-    updated: datetime | None = None
+    created: _Timestamp = None
+    updated: _Timestamp = None
     generator: str = ""
 
 

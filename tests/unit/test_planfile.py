@@ -409,3 +409,48 @@ def test_answers_under_an_answers_table_are_accepted(work: Path, checklist: Chec
     path.write_text(text, encoding="utf-8")
     loaded = load_answers(path, checklist)
     assert loaded.plan_file and loaded.answers.context.company == "Paylane"
+
+
+# --- meta timestamps ------------------------------------------------------------------------
+
+
+def _stamped(checklist: Checklist, stamp: str) -> str:
+    """The ready plan with both meta timestamps replaced by ``stamp``."""
+    lines = dumps(load_plan(READY, checklist)).splitlines()
+    for key in ("created", "updated"):
+        lines = [f"{key} = {stamp}" if x.startswith(f"{key} = ") else x for x in lines]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59", "2026-01-01"],
+)
+def test_unusable_timestamps_are_one_line(
+    stamp: str, work: Path, run_cli: RunCli, checklist: Checklist
+) -> None:
+    """Extreme offsets used to pass the loader and crash `hirewiz list` when it sorted by time."""
+    path = work / "plan.toml"
+    path.write_text(_stamped(checklist, stamp), encoding="utf-8")
+    code, _, err = run_cli("check", path)
+    assert code == 2
+    assert "meta.created" in _one_line(err, path)
+
+
+def test_timestamp_without_offset_is_read_as_utc(work: Path, checklist: Checklist) -> None:
+    path = work / "plan.toml"
+    path.write_text(_stamped(checklist, "2026-01-02 03:04:05"), encoding="utf-8")
+    meta = load_plan(path, checklist).meta
+    assert meta.created.isoformat() == "2026-01-02T03:04:05+00:00"
+
+
+def test_library_listing_survives_odd_timestamps(
+    run_cli: RunCli, hirewiz_home: Path, checklist: Checklist
+) -> None:
+    plans = hirewiz_home / "plans"
+    plans.mkdir(parents=True, exist_ok=True)
+    (plans / "odd.toml").write_text(_stamped(checklist, "0001-01-01T00:00:00+23:59"))
+    (plans / "early.toml").write_text(_stamped(checklist, "0001-01-01T00:00:00Z"))
+    code, out, err = run_cli("list")
+    assert code == 0, err
+    assert out.count("unreadable") == 1
