@@ -154,6 +154,9 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         if match:
             reason = msg[: match.start()].strip()
             where = f"line {match.group(1)}, column {match.group(2)}"
+        elif msg.endswith("(at end of document)"):
+            reason = msg.removesuffix("(at end of document)").strip()
+            where = f"line {len(text.splitlines()) or 1} (end of file)"
         else:
             reason, where = msg, ""
         raise PlanFileError(path, where, f"invalid TOML: {reason}") from None

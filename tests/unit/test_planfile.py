@@ -81,7 +81,7 @@ def _missing(path: Path) -> None:
 # (name, how to write the bad file, what the error line must also contain)
 BAD_INPUTS: list[tuple[str, Callable[[Path], None], str]] = [
     ("malformed toml", _text('[context]\ncompany = "Acme\n'), "line 2"),
-    ("unclosed array", _text("a = ["), "invalid TOML"),
+    ("unclosed array", _text('[context]\na = ["x",'), "line 2 (end of file): invalid TOML"),
     ("wrong type", _replace("ml_staff = 1", 'ml_staff = "one"'), "context.ml_staff"),
     ("bool for int", _replace("ml_staff = 1", "ml_staff = true"), "context.ml_staff"),
     ("int for bool", _replace("recorded = true", "recorded = 1"), "data.recorded"),
