@@ -50,7 +50,9 @@ def at(key: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
         screen = pilot.app.screen
         assert isinstance(screen, WizardScreen)
         await screen.jump_to(key)
-        await pilot.pause()
+        for _ in range(3):
+            await pilot.wait_for_scheduled_animations()
+            await pilot.pause(0.05)
 
     return run_before
 
@@ -58,7 +60,10 @@ def at(key: str) -> Callable[[Pilot[Any]], Awaitable[None]]:
 async def to_review(pilot: Pilot[Any]) -> None:
     await pilot.pause()
     await pilot.press("ctrl+r")
-    await pilot.pause()
+    # The review pane mounts on first visit; let layout, focus and scrolling settle fully.
+    for _ in range(3):
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.05)
 
 
 # A plan with a little of everything on the review: a warning, a tip, a missing onboarding item.
