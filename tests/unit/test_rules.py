@@ -898,7 +898,9 @@ def _value(q: Question) -> st.SearchStrategy[Any]:
         return st.sampled_from(q.choice_values)
     if q.kind == "multi":
         return st.lists(st.sampled_from(q.choice_values), unique=True)
-    return st.lists(st.sampled_from(["Python", "SQL", "Spark", "dbt", "Go", "Rust", "R"]))
+    return st.lists(
+        st.sampled_from(["Python", "SQL", "Spark", "dbt", "Go", "Rust", "R"]), max_size=30
+    )
 
 
 @st.composite
