@@ -148,8 +148,12 @@ class WizardScreen(Screen[None]):
         self._refresh_chrome()
         self.write_draft()
         if isinstance(pane, ReviewPane):
-            pane.query_one("#findings").focus()
+            # Open at the verdict, with the findings list ready for Enter. Focusing without
+            # scrolling, and scrolling home after layout, keeps the view the same however long
+            # the layout takes (a focus scroll landing late used to leave it at the findings).
+            pane.query_one("#findings").focus(scroll_visible=False)
             pane.scroll_home(animate=False)
+            self.call_after_refresh(pane.scroll_home, animate=False)
         else:
             self.call_after_refresh(pane.focus_field, key)
 

@@ -7,15 +7,16 @@ them. Every expected failure becomes one line on stderr and exit code 2, never a
 
 from __future__ import annotations
 
-import argparse
 import os
-import re
 import sys
-from collections.abc import Callable, Sequence
-from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from wizard import __version__
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Callable, Sequence
+    from pathlib import Path
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -26,16 +27,19 @@ class UsageError(Exception):
     """Wrong arguments; shown as one line like every other error."""
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (see '{self.prog} --help')")
-
-
 def _path(text: str) -> Path:
+    from pathlib import Path
+
     return Path(text).expanduser()
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            raise UsageError(f"{message} (see '{self.prog} --help')")
+
     parser = _Parser(
         prog="hirewiz",
         description="Get ready to hire for machine-learning work: a guided questionnaire that "
@@ -311,13 +315,13 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
-
-
 def _printable(text: str) -> str:
     """Escape control and bidi characters, which a hostile file could use to break the one-line
     error or restyle the terminal."""
-    return _UNPRINTABLE.sub(lambda m: repr(m.group())[1:-1], text)
+    import re
+
+    unprintable = "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
+    return re.sub(unprintable, lambda m: repr(m.group())[1:-1], text)
 
 
 def _fail(message: str) -> int:
@@ -326,10 +330,18 @@ def _fail(message: str) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    words = sys.argv[1:] if argv is None else list(argv)
+    if words == ["--version"]:
+        # The most common probe of all; answered before argparse is even imported.
+        print(f"hirewiz {__version__}")
+        return EXIT_OK
     try:
-        args = parser.parse_args(argv)
+        args = build_parser().parse_args(words)
         return COMMANDS[args.command](args)
+    except SystemExit as exc:
+        # argparse's own --help and --version: report the code instead of exiting, so in-process
+        # callers (tests, the TUI) get a return value like for every other command.
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
     except UsageError as exc:
         return _fail(str(exc))
     except KeyboardInterrupt:

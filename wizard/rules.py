@@ -839,6 +839,23 @@ def _m7(x: _Ctx) -> list[Finding]:
                 ["timing.urgency"],
             )
         )
+    if ans.timing.monthly_budget_usd is None:
+        # Without this tip a blank budget lowers the timing score (and can turn the verdict
+        # to "almost") with nothing on the review saying why.
+        out.append(
+            _f(
+                "no-budget",
+                7,
+                "tip",
+                "No monthly budget set",
+                "Without a number you cannot tell whether a full-time hire fits now or a "
+                "contractor should bridge first.",
+                "Set the monthly amount you can carry; the plan compares it with the pay range "
+                "for your region.",
+                f"{SEED}, mistake 7 and FAQ 2",
+                ["timing.monthly_budget_usd"],
+            )
+        )
     return out
 
 

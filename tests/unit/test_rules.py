@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from checklists.loader import Checklist, Question
 from wizard import rules
-from wizard.answers import validate_answers
+from wizard.answers import new_answers, set_value, validate_answers
 from wizard.models import Answers, Finding
 from wizard.rules import (
     data_band,
@@ -941,3 +941,15 @@ def test_random_answers_keep_every_invariant(checklist: Checklist) -> None:
             assert any("No dated, sourced pay figure" in x.text for x in d.role.rationale)
 
     check()
+
+
+@pytest.mark.parametrize(("budget", "has_tip"), [(None, True), (0, False), (4500, False)])
+def test_blank_budget_gets_a_tip_explaining_the_timing_score(
+    budget: int | None, has_tip: bool, checklist: Checklist
+) -> None:
+    answers = new_answers(checklist)
+    answers = set_value(answers, "timing.monthly_budget_usd", budget, checklist)
+    found = {f.id: f for f in derive(answers, checklist).findings}
+    assert ("no-budget" in found) is has_tip
+    if has_tip:
+        assert found["no-budget"].severity == "tip" and found["no-budget"].mistake == 7

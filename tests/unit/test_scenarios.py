@@ -69,6 +69,7 @@ SCENARIOS: dict[str, Expect] = {
             ("no-business-partner", "tip"),
             ("take-home-time-box", "tip"),
             ("take-home-unpaid", "tip"),
+            ("no-budget", "tip"),
         }
         | ONBOARDING_GAPS,
         budget=("india", "hour", 20, 60),
