@@ -182,8 +182,10 @@ class ReviewPane(VerticalScroll):
                     id=f"finding-{index}",
                 )
             )
-        if highlighted is not None and highlighted < len(ordered):
-            findings.highlighted = highlighted
+        # Keep the founder's place across refreshes; otherwise start on the first finding so
+        # Enter jumps straight away instead of needing an arrow key first.
+        keep = highlighted is not None and highlighted < len(ordered)
+        findings.highlighted = highlighted if keep else 0
 
     @on(OptionList.OptionSelected, "#findings")
     def _finding_selected(self, event: OptionList.OptionSelected) -> None:
