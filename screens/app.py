@@ -239,7 +239,9 @@ def run(
         from wizard.planfile import PlanFileError
 
         if isinstance(exc, PlanFileError | AnswerError | ChecklistError):
-            print(f"hirewiz: {exc}", file=sys.stderr)
+            from wizard.text import printable
+
+            print(f"hirewiz: {printable(str(exc))}", file=sys.stderr)
             return 2
         raise
     app = HirewizApp(start)

@@ -246,6 +246,7 @@ class StepForm(VerticalScroll):
         self.step = step
         self.answers = answers
         self.checklist = checklist
+        self._fields: list[QuestionField] = []
 
     def compose(self) -> ComposeResult:
         yield Static(f"[b]{escape(self.step.title)}[/b]", classes="step-title")
@@ -278,7 +279,11 @@ class StepForm(VerticalScroll):
                 field.display = shown
 
     def fields(self) -> list[QuestionField]:
-        return list(self.query(QuestionField))
+        # The sidebar asks every form for its fields on each step switch; a DOM query per call
+        # made switching cost tens of milliseconds. The fields never change once mounted.
+        if not self._fields:
+            self._fields = list(self.query(QuestionField))
+        return self._fields
 
     def problems(self) -> list[str]:
         """Keys of visible fields holding text the core refused."""

@@ -315,17 +315,10 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def _printable(text: str) -> str:
-    """Escape control and bidi characters, which a hostile file could use to break the one-line
-    error or restyle the terminal."""
-    import re
-
-    unprintable = "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]"
-    return re.sub(unprintable, lambda m: repr(m.group())[1:-1], text)
-
-
 def _fail(message: str) -> int:
-    print(f"hirewiz: {_printable(message)}", file=sys.stderr)
+    from wizard.text import printable
+
+    print(f"hirewiz: {printable(message)}", file=sys.stderr)
     return EXIT_BAD_INPUT
 
 
