@@ -73,8 +73,10 @@ class FrameClock:
 
         app._display = display
 
-    async def until_painted(self, since: float) -> float:
+    async def until_painted(self, since: float, limit: float = 30.0) -> float:
         while not self.frames or self.frames[-1] < since:
+            if time.perf_counter() - since > limit:
+                raise TimeoutError("no frame was painted after the switch")
             await asyncio.sleep(0.0005)
         return (self.frames[-1] - since) * 1000
 
@@ -102,11 +104,15 @@ async def wizard_timings(checklist_dir: Path | None, rounds: int) -> dict[str, f
             await screen.go(index)
             first_visits.append(await clock.until_painted(t))
         switches = []
+        steps = len(screen.order) - 1
         for r in range(rounds):
             for index in (0, 3, 1, 5, 2):
+                target = (index + r) % steps
+                if target == screen.index:
+                    target = (target + 1) % steps  # switching to the shown step paints nothing
                 await pilot.pause(0.1)
                 t = time.perf_counter()
-                await screen.go((index + r) % (len(screen.order) - 1))
+                await screen.go(target)
                 switches.append(await clock.until_painted(t))
     return {
         "open_ms": opened * 1000,
@@ -133,9 +139,12 @@ async def minimal_switch(rounds: int) -> float:
         await pilot.pause()
         for r in range(rounds):
             for i in (0, 3, 1, 5, 2):
+                target = f"p{(i + r) % 9}"
+                if target == switcher.current:
+                    target = f"p{(i + r + 1) % 9}"
                 await pilot.pause(0.1)
                 t = time.perf_counter()
-                switcher.current = f"p{(i + r) % 9}"
+                switcher.current = target
                 times.append(await clock.until_painted(t))
     return statistics.median(times)
 

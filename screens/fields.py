@@ -9,6 +9,7 @@ headless ``hirewiz plan`` would refuse.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from textual import on
@@ -34,6 +35,10 @@ from textual.widgets.selection_list import Selection
 from checklists.loader import Checklist, Question, Step
 from wizard.answers import AnswerError, get_value, parse_text, set_value, visible
 from wizard.models import Answers
+
+# Questions mounted with a step; any beyond follow in batches once the step has painted.
+FIRST_BATCH = 20
+BATCH = 25
 
 RADIO_MAX = 4  # up to this many choices read best as radio buttons; more fit a Select
 
@@ -247,16 +252,38 @@ class StepForm(VerticalScroll):
         self.answers = answers
         self.checklist = checklist
         self._fields: list[QuestionField] = []
+        self._pending_focus: str | None = None
+        self.fully_mounted = len(step.questions) <= FIRST_BATCH
+
+    def _field(self, q: Question) -> QuestionField:
+        key = f"{self.step.id}.{q.id}"
+        field = QuestionField(key, q, self)
+        field.display = visible(key, self.answers, self.checklist)
+        return field
 
     def compose(self) -> ComposeResult:
         yield Static(f"[b]{escape(self.step.title)}[/b]", classes="step-title")
         if self.step.intro:
             yield Static(escape(self.step.intro), classes="step-intro")
-        for q in self.step.questions:
-            key = f"{self.step.id}.{q.id}"
-            field = QuestionField(key, q, self)
-            field.display = visible(key, self.answers, self.checklist)
-            yield field
+        for q in self.step.questions[:FIRST_BATCH]:
+            yield self._field(q)
+
+    def on_mount(self) -> None:
+        if not self.fully_mounted:
+            # A step with hundreds of questions would take seconds to mount and lay out before
+            # anything shows; the first screenful paints now and the rest follows in batches.
+            self.call_after_refresh(self.run_worker, self._mount_rest(), exclusive=True)
+
+    async def _mount_rest(self) -> None:
+        rest = self.step.questions[FIRST_BATCH:]
+        for start in range(0, len(rest), BATCH):
+            await asyncio.sleep(0)
+            await self.mount_all([self._field(q) for q in rest[start : start + BATCH]])
+            self._fields = []
+        self.fully_mounted = True
+        if self._pending_focus is not None:
+            key, self._pending_focus = self._pending_focus, None
+            self.focus_field(key)
 
     @on(QuestionField.Edited)
     def _edited(self, event: QuestionField.Edited) -> None:
@@ -291,6 +318,9 @@ class StepForm(VerticalScroll):
 
     def focus_field(self, key: str | None = None) -> None:
         """Focus a question's widget (the first visible one by default) and bring it into view."""
+        if key is not None and not self.fully_mounted and all(f.key != key for f in self.fields()):
+            self._pending_focus = key  # not mounted yet: focus it once it is
+            return
         for field in self.fields():
             if not field.display or (key is not None and field.key != key):
                 continue
