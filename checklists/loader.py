@@ -41,6 +41,8 @@ class Question(_Data):
     help: str = Field(min_length=1)
     kind: Kind
     required: bool
+    # Not needed to save a plan, but leaving it empty weakens the advice; the wizard says so.
+    recommended: bool = False
     mistakes: tuple[Mistake, ...] = ()
     choices: tuple[Choice, ...] = ()
     default: Scalar | list[str] | None = None
@@ -64,6 +66,8 @@ class Question(_Data):
             raise ValueError("min and max apply to int questions only")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("min is above max")
+        if self.required and self.recommended:
+            raise ValueError("a required question cannot also be marked recommended")
         for key in self.when:
             if key.count(".") != 1:
                 raise ValueError(f"when key {key!r} must look like 'step.question'")

@@ -101,7 +101,13 @@ class QuestionField(Vertical):
 
     def compose(self) -> ComposeResult:
         q = self.question
-        mark = " [b $error]*[/]" if q.required else " [dim](optional)[/]"
+        if q.required:
+            mark = " [b $error]*[/]"
+        elif q.recommended:
+            # Optional to save, but the advice depends on it (an empty goal is a blocker).
+            mark = " [$warning](recommended)[/]"
+        else:
+            mark = " [dim](optional)[/]"
         yield Label(f"[b]{escape(q.prompt)}[/b]{mark}", classes="prompt")
         yield Static(escape(q.help), classes="help")
         yield self._make_widget(get_value(self.form.answers, self.key))

@@ -245,6 +245,16 @@ BROKEN: list[tuple[str, Callable[[Path], None], str, str]] = [
         "items['buddy'].answer",
     ),
     (
+        "required and recommended",
+        _edit(
+            "questions.toml",
+            "required = false\n  recommended = true",
+            "required = true\n  recommended = true",
+        ),
+        "questions.toml",
+        "steps['goals'].questions['outcome']: a required question cannot also be marked",
+    ),
+    (
         "track missing",
         _edit("roles.toml", "[tracks.ml_advisor]", "[tracks.ml_wizard]"),
         "roles.toml",
