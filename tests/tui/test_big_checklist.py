@@ -3,13 +3,12 @@ background; jumping to a question that is not mounted yet still lands on it."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from textual.widgets import Switch
-from tui_keys import new_app, wizard
+from tui_keys import copy_checklist, new_app, wizard
 
-from checklists.loader import default_dir, load_checklist
+from checklists.loader import load_checklist
 from screens.fields import FIRST_BATCH, QuestionField, StepForm, widget_id
 
 COUNT = 70
@@ -27,10 +26,7 @@ def _extra(n: int) -> str:
 
 
 async def test_many_questions_mount_in_batches_and_jumps_still_land(tmp_path: Path) -> None:
-    directory = tmp_path / "checklists"
-    shutil.copytree(default_dir(), directory, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    with (directory / "questions.toml").open("a", encoding="utf-8") as fh:
-        fh.write("".join(_extra(n) for n in range(COUNT)))
+    directory = copy_checklist(tmp_path, "".join(_extra(n) for n in range(COUNT)))
     checklist = load_checklist(directory=directory)
     step = checklist.steps[-1]
     total = len(step.questions)

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_keys import FRAUD, new_app, type_text, wizard
+from tui_keys import FRAUD, copy_checklist, new_app, type_text, wizard
 
-from checklists.loader import default_dir, load_checklist
+from checklists.loader import load_checklist
 from screens.fields import QuestionField, field_id, widget_id
 
 EXTRA = """
@@ -27,11 +26,7 @@ EXTRA = """
 
 
 async def test_added_question_appears_without_code_change(tmp_path: Path) -> None:
-    directory = tmp_path / "checklists"
-    shutil.copytree(default_dir(), directory, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
-    with (directory / "questions.toml").open("a", encoding="utf-8") as fh:
-        fh.write(EXTRA)  # the file ends inside the last step, so the question joins it
-    checklist = load_checklist(directory=directory)
+    checklist = load_checklist(directory=copy_checklist(tmp_path, EXTRA))
     last = checklist.steps[-1]
     key = f"{last.id}.laptop_vendor"
     app = new_app(checklist)

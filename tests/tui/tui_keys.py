@@ -40,6 +40,19 @@ def walk_answers(checklist: Checklist) -> Answers:
     return answers
 
 
+def copy_checklist(tmp_path: Path, extra: str = "") -> Path:
+    """A copy of the shipped checklist data; ``extra`` TOML joins the last step's questions."""
+    import shutil
+
+    from checklists.loader import default_dir
+
+    directory = tmp_path / "checklists"
+    shutil.copytree(default_dir(), directory, ignore=shutil.ignore_patterns("*.py", "__pycache__"))
+    with (directory / "questions.toml").open("a", encoding="utf-8") as fh:
+        fh.write(extra)  # the file ends inside the last step, so new questions join it
+    return directory
+
+
 def wizard(pilot: Pilot[Any]) -> WizardScreen:
     for screen in reversed(pilot.app.screen_stack):
         if isinstance(screen, WizardScreen):
