@@ -201,21 +201,23 @@ class ReviewPane(VerticalScroll):
             f"{_human(role.engagement)}",
             escape(role.summary),
         ]
-        if role.must_have:
-            lines.append("\n[b]Must have[/b]")
-            lines += [f"  • {escape(item)}" for item in role.must_have]
-        if role.nice_to_have:
-            lines.append("[b]Nice to have[/b]")
-            lines += [f"  • {escape(item)}" for item in role.nice_to_have]
-        if role.not_required:
-            lines.append("[b]Not required[/b]")
-            lines += [f"  • [dim]{escape(item)}[/]" for item in role.not_required]
-        if role.rationale:
-            lines.append("[b]Why this role[/b]")
-            lines += [f"  • {escape(r.text)} [dim]({escape(r.source)})[/]" for r in role.rationale]
-        if role.alternatives:
-            lines.append("[b]Alternatives[/b]")
-            lines += [f"  • {escape(a.title)}: {escape(a.why)}" for a in role.alternatives]
+        sections = [
+            ("\n[b]Must have[/b]", [escape(item) for item in role.must_have]),
+            ("[b]Nice to have[/b]", [escape(item) for item in role.nice_to_have]),
+            ("[b]Not required[/b]", [f"[dim]{escape(item)}[/]" for item in role.not_required]),
+            (
+                "[b]Why this role[/b]",
+                [f"{escape(r.text)} [dim]({escape(r.source)})[/]" for r in role.rationale],
+            ),
+            (
+                "[b]Alternatives[/b]",
+                [f"{escape(a.title)}: {escape(a.why)}" for a in role.alternatives],
+            ),
+        ]
+        for heading, items in sections:
+            if items:
+                lines.append(heading)
+                lines += [f"  • {item}" for item in items]
         self.query_one("#role-body", Static).update("\n".join(lines))
 
     def _show_budget(self, d: Derivation) -> None:
