@@ -6,9 +6,22 @@ could see each other's files.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# One bound for every property test that does not set its own: the suite's run time stays
+# predictable as tests are added. HYPOTHESIS_PROFILE=thorough explores more when hunting bugs.
+settings.register_profile(
+    "bounded",
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("thorough", max_examples=1000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "bounded"))
 
 
 @pytest.fixture(autouse=True)

@@ -161,6 +161,7 @@ while True:
 """
 
 
+@pytest.mark.slow
 def test_sigkill_mid_save_leaves_old_or_new(saved: Path) -> None:
     checklist = get_checklist()
     loaded = load_answers(saved, checklist)

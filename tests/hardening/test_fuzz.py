@@ -9,6 +9,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -48,6 +49,7 @@ def check_file(data: bytes, *, also_plan: bool = True) -> None:
             assert tomllib.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
 
 
+@pytest.mark.slow
 def test_truncated_at_every_byte() -> None:
     for cut in range(len(INPUT_BYTES) + 1):
         check_file(INPUT_BYTES[:cut], also_plan=cut % 10 == 0)
@@ -110,6 +112,7 @@ def _parent(doc: Any, path: tuple[Any, ...]) -> Any:
     REPLACEMENTS,
     st.text(min_size=1, max_size=12),
 )
+@pytest.mark.slow
 def test_structural_mutations(path: tuple[Any, ...], op: str, value: Any, name: str) -> None:
     doc = copy.deepcopy(PLAN_DOC)
     parent = _parent(doc, path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Switch
 from tui_keys import copy_checklist, new_app, wizard
 
@@ -25,6 +26,7 @@ def _extra(n: int) -> str:
 """
 
 
+@pytest.mark.slow
 async def test_many_questions_mount_in_batches_and_jumps_still_land(tmp_path: Path) -> None:
     directory = copy_checklist(tmp_path, "".join(_extra(n) for n in range(COUNT)))
     checklist = load_checklist(directory=directory)

@@ -6,6 +6,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pytest
 from tui_keys import fill_step, new_app, walk_answers, wizard
 
 from screens.wizard_screen import REVIEW
@@ -20,6 +21,7 @@ def _without_stamps(doc: dict[str, Any]) -> dict[str, Any]:
     return doc
 
 
+@pytest.mark.slow
 async def test_walk_every_step_with_keys_then_save(tmp_path: Path) -> None:
     checklist = get_checklist()
     wanted = walk_answers(checklist)
