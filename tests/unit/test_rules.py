@@ -775,17 +775,6 @@ REFERENCE_NAMES = (
     "Remote work (GitLab remote playbook)",
     "US pay proxies (BLS Occupational Outlook Handbook)",
 )
-REFERENCES_MD = Path("/work/shared/REFERENCES.md")
-
-
-@pytest.mark.skipif(not REFERENCES_MD.exists(), reason="REFERENCES.md is not on this machine")
-def test_reference_names_match_references_md() -> None:
-    names = []
-    for line in REFERENCES_MD.read_text(encoding="utf-8").splitlines():
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("|") and cells[0] != "short name" and not set(cells[0]) <= set("-: "):
-            names.append(cells[0].replace("*", ""))
-    assert tuple(names) == REFERENCE_NAMES
 
 
 def _assert_sourced(d: rules.Derivation, checklist: Checklist) -> None:
