@@ -8,6 +8,7 @@ import shutil
 from datetime import UTC, date, datetime
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,7 @@ from wizard.pay import (
     SHIPPED_RATES,
     TRACKS,
     ExchangeTable,
+    PayAdvice,
     PayData,
     Rate,
     advise,
@@ -64,6 +66,21 @@ def _rate(**changes: object) -> Rate:
     return Rate(**fields)  # type: ignore[arg-type]
 
 
+def _advise(data: PayData, **changes: Any) -> PayAdvice:
+    """``advise`` for a senior full-time ML engineer in India with no budget, with changes."""
+    kwargs: dict[str, Any] = {
+        "region": "india",
+        "track": "ml_engineer",
+        "seniority": "senior",
+        "engagement": "full_time",
+        "monthly_budget": None,
+        "budget_currency": "USD",
+        "overdue": False,
+    }
+    kwargs.update(changes)
+    return advise(data, **kwargs)
+
+
 HOURLY = _rate(engagement="contract", period="hour", low=80, high=120)  # midpoint 100
 FX = ExchangeTable(
     source="test reference rate",
@@ -97,15 +114,8 @@ def test_region_and_engagement_have_a_sourced_figure_or_say_there_is_none(
     text = missing_figure(region, "ml_engineer", "senior", engagement)
     assert "rates.toml" in text and "no sourced" in text
     if engagement == "full_time":
-        advice = advise(
-            data,
-            region=region,
-            track="ml_engineer",
-            seniority="senior",
-            engagement="full_time",
-            monthly_budget=5000,
-            budget_currency=None,
-            overdue=True,
+        advice = _advise(
+            data, region=region, monthly_budget=5000, budget_currency=None, overdue=True
         )
         assert advice.figure is None and advice.check is None
         assert advice.missing == text and advice.signal == "full_time"
@@ -293,14 +303,10 @@ def test_buys_needs_a_budget_and_a_sourced_hourly_rate() -> None:
 
 
 def test_advise_for_an_overdue_india_contract(data: PayData) -> None:
-    advice = advise(
+    advice = _advise(
         data,
-        region="india",
-        track="ml_engineer",
-        seniority="senior",
         engagement="contract",
         monthly_budget=1_000,
-        budget_currency="USD",
         overdue=True,
         updated=datetime(2026, 11, 29, tzinfo=UTC),
     )
@@ -312,15 +318,8 @@ def test_advise_for_an_overdue_india_contract(data: PayData) -> None:
 
 
 def test_advise_converts_a_budget_in_the_regions_default_currency(data: PayData) -> None:
-    advice = advise(
-        data,
-        region="india",
-        track="data_scientist",
-        seniority="mid",
-        engagement="full_time",
-        monthly_budget=100_000,
-        budget_currency=None,
-        overdue=False,
+    advice = _advise(
+        data, track="data_scientist", seniority="mid", monthly_budget=100_000, budget_currency=None
     )
     assert default_currency("india") == "INR"
     assert advice.check is not None and advice.check.conversion is not None
@@ -332,16 +331,7 @@ def test_advise_converts_a_budget_in_the_regions_default_currency(data: PayData)
 def test_a_full_time_plan_is_told_what_the_budget_buys_at_the_contract_rate(
     data: PayData,
 ) -> None:
-    advice = advise(
-        data,
-        region="india",
-        track="ml_engineer",
-        seniority="senior",
-        engagement="full_time",
-        monthly_budget=1_500,
-        budget_currency="USD",
-        overdue=False,
-    )
+    advice = _advise(data, monthly_budget=1_500)
     assert advice.signal == "full_time_with_warning" and advice.buys is None
     assert advice.sentence is not None and "about 38 hours a month" in advice.sentence
 
@@ -365,17 +355,8 @@ def test_staleness_after_36_months(as_of: str, updated: date, stale: bool) -> No
 
 
 def test_advise_reports_a_stale_figure(data: PayData) -> None:
-    kwargs = {
-        "region": "us",
-        "track": "ml_engineer",
-        "seniority": "senior",
-        "engagement": "full_time",
-        "monthly_budget": None,
-        "budget_currency": None,
-        "overdue": False,
-    }
-    assert advise(data, **kwargs, updated=date(2027, 5, 31)).stale is False  # type: ignore[arg-type]
-    assert advise(data, **kwargs, updated=date(2027, 6, 1)).stale is True  # type: ignore[arg-type]
+    assert _advise(data, region="us", updated=date(2027, 5, 31)).stale is False
+    assert _advise(data, region="us", updated=date(2027, 6, 1)).stale is True
 
 
 @pytest.mark.parametrize(
@@ -457,12 +438,11 @@ def test_an_old_layout_override_applies_to_every_track_and_seniority(tmp_path: P
         for seniority in SENIORITIES:
             rate = data.rates.full_time("uk", track, seniority)
             assert rate is not None and (rate.currency, rate.low, rate.basis) == ("GBP", 60_000, "")
-    advice = advise(
+    advice = _advise(
         data,
         region="uk",
         track="data_engineer",
         seniority="junior",
-        engagement="full_time",
         monthly_budget=4_000,
         budget_currency=None,
         overdue=True,
@@ -493,7 +473,7 @@ def test_an_override_can_add_the_other_region_and_a_contract_rate(tmp_path: Path
         'period = "hour"\nlow = 50\nhigh = 90\nsource = "Our agency"\nas_of = "2026-01-15"\n'
     )
     data = load_pay_data(home=_home(tmp_path, text))
-    advice = advise(
+    advice = _advise(
         data,
         region="other",
         track="mlops_engineer",
@@ -501,7 +481,6 @@ def test_an_override_can_add_the_other_region_and_a_contract_rate(tmp_path: Path
         engagement="contract",
         monthly_budget=1_400,
         budget_currency="EUR",
-        overdue=False,
     )
     assert advice.figure is not None and advice.buys is not None and advice.buys.hours == 20
 
