@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from fractions import Fraction
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -725,3 +726,21 @@ def load_pay_data(home: Path | None = None, directory: Path | None = None) -> Pa
         exchange=_exchange(exchange_path, _read(exchange_path)),
         advisor_equity=equity,
     )
+
+
+def pay_data(home: Path | None = None, directory: Path | None = None) -> PayData:
+    """:func:`load_pay_data`, cached until the user's ``rates.toml`` changes (size or mtime),
+    since the rules engine asks for it on every recomputation of a plan."""
+    stamp: tuple[int, int] | None = None
+    if home is not None:
+        try:
+            info = (home / USER_RATES).stat()
+            stamp = (info.st_mtime_ns, info.st_size)
+        except OSError:
+            stamp = None
+    return _cached_pay_data((directory or default_dir()).resolve(), home, stamp)
+
+
+@lru_cache(maxsize=8)
+def _cached_pay_data(folder: Path, home: Path | None, stamp: tuple[int, int] | None) -> PayData:
+    return load_pay_data(home, folder)

@@ -34,6 +34,7 @@ from wizard.pay import (
     is_stale,
     load_pay_data,
     missing_figure,
+    pay_data,
     reference_end,
     transparency_severity,
 )
@@ -483,6 +484,17 @@ def test_an_override_can_add_the_other_region_and_a_contract_rate(tmp_path: Path
         budget_currency="EUR",
     )
     assert advice.figure is not None and advice.buys is not None and advice.buys.hours == 20
+
+
+def test_cached_pay_data_notices_an_edited_override(tmp_path: Path) -> None:
+    first = pay_data(home=tmp_path)
+    assert first is pay_data(home=tmp_path)  # cached
+    _home(tmp_path, NEW_LAYOUT)
+    second = pay_data(home=tmp_path)
+    assert second.rates.user and second is pay_data(home=tmp_path)
+    _home(tmp_path, NEW_LAYOUT.replace("150000", "155000"))
+    third = pay_data(home=tmp_path)
+    assert third.rates.user[0].low == 155_000
 
 
 def test_no_override_file_means_shipped_figures_only(tmp_path: Path) -> None:
