@@ -57,6 +57,20 @@ DEFAULT_CURRENCY: Final[Mapping[str, str]] = {
     "india": "INR",
     "other": "USD",
 }
+TRACK_NAMES: Final[Mapping[str, str]] = {
+    "ml_engineer": "ML engineer",
+    "data_scientist": "data scientist",
+    "mlops_engineer": "MLOps engineer",
+    "data_engineer": "data engineer",
+    "ai_engineer": "AI engineer",
+    "ml_advisor": "ML advisor",
+}
+SENIORITY_NAMES: Final[Mapping[str, str]] = {
+    "junior": "junior",
+    "mid": "mid-level",
+    "senior": "senior",
+    "lead": "lead",
+}
 REGION_NAMES: Final[Mapping[str, str]] = {
     "us": "the US",
     "uk": "the UK",
@@ -194,10 +208,11 @@ class Conversion:
     source: str
 
     def text(self) -> str:
-        """``EUR 2,000 is about USD 2,082 at the ECB reference rate of 2025-02-28``."""
+        """``EUR 2,000 is about USD 2,082 at the exchange rate of 2025-02-28 (European ...)``."""
         return (
             f"{money(self.from_currency, self.amount)} is about "
-            f"{money(self.to_currency, self.converted)} at the {self.source} of {self.date}"
+            f"{money(self.to_currency, self.converted)} at the exchange rate of {self.date} "
+            f"({self.source})"
         )
 
 
@@ -381,8 +396,8 @@ def budget_sentence(check: BudgetCheck, buys: Buys | None = None) -> str | None:
     said = f"{money(check.budget_currency, check.budget)} a month"
     if check.conversion is not None:
         said += (
-            f" (about {money(currency, check.compared)} at the {check.conversion.source} "
-            f"of {check.conversion.date})"
+            f" (about {money(currency, check.compared)} at the exchange rate of "
+            f"{check.conversion.date}; {check.conversion.source})"
         )
     text = (
         f"{said} is {check.percent_of_low} % of the low end of the range "
@@ -428,12 +443,13 @@ def transparency_severity(region: str) -> Severity:
 def missing_figure(region: str, track: str, seniority: str, engagement: str) -> str:
     """The "no figure" sentence: what is missing and how the founder can add their own."""
     kind = engagement.replace("_", "-")
+    who = f"{SENIORITY_NAMES.get(seniority, seniority)} {TRACK_NAMES.get(track, track)}"
     where = REGION_NAMES.get(region, "this region")
     return (
-        f"hirewiz ships no sourced {kind} pay figure for a {seniority} "
-        f"{track.replace('_', ' ')} in {where}; add one you trust to rates.toml in your "
-        "hirewiz folder (region, track, seniority, engagement, low, high, currency, period, "
-        "source, as_of) and the plan will compare your budget with it."
+        f"hirewiz ships no sourced {kind} pay figure for a {who} in {where}; add one you "
+        "trust to rates.toml in your hirewiz folder (region, track, seniority, engagement, "
+        "low, high, currency, period, source, as_of) and the plan will compare your budget "
+        "with it."
     )
 
 

@@ -113,13 +113,20 @@ def test_region_and_engagement_have_a_sourced_figure_or_say_there_is_none(
         return
     assert rate is None
     text = missing_figure(region, "ml_engineer", "senior", engagement)
-    assert "rates.toml" in text and "no sourced" in text
+    assert "rates.toml" in text and "no sourced" in text and "a senior ML engineer in " in text
     if engagement == "full_time":
         advice = _advise(
             data, region=region, monthly_budget=5000, budget_currency=None, overdue=True
         )
         assert advice.figure is None and advice.check is None
         assert advice.missing == text and advice.signal == "full_time"
+
+
+def test_the_no_figure_sentence_names_the_role_in_words() -> None:
+    assert missing_figure("other", "mlops_engineer", "mid", "contract").startswith(
+        "hirewiz ships no sourced contract pay figure for a mid-level MLOps engineer in this "
+        "region; add one you trust to rates.toml in your hirewiz folder"
+    )
 
 
 def test_an_advisor_has_no_sourced_pay_figure_anywhere(data: PayData) -> None:
@@ -276,8 +283,13 @@ def test_the_sentence_shows_the_converted_figure_and_the_rates_date() -> None:
     check = check_budget(_rate(), 2_000, "EUR", FX)
     text = budget_sentence(check)
     assert text is not None
-    assert text.startswith("EUR 2,000 a month (about USD 2,500 at the test reference rate of ")
-    assert "2025-01-31) is 25 % of the low end" in text
+    assert text.startswith(
+        "EUR 2,000 a month (about USD 2,500 at the exchange rate of 2025-01-31; test reference "
+        "rate) is 25 % of the low end of the range (USD 10,000 a month)."
+    )
+    assert check.conversion is not None and check.conversion.text() == (
+        "EUR 2,000 is about USD 2,500 at the exchange rate of 2025-01-31 (test reference rate)"
+    )
 
 
 @pytest.mark.parametrize(
