@@ -389,7 +389,7 @@ def engagement_signal(check: BudgetCheck | None, overdue: bool) -> EngagementSig
 
 def budget_sentence(check: BudgetCheck, buys: Buys | None = None) -> str | None:
     """The arithmetic behind a "below" finding, e.g. "USD 2,500 a month is 24 % of the low end
-    of the range (USD 10,417 a month); at the contract rate it buys about 25 hours a month."."""
+    of the range (USD 10,417 a month); at the contract rate it buys about 25 hours a month"."""
     if check.check != "below" or check.budget is None or check.compared is None:
         return None
     currency = check.rate.currency
