@@ -97,26 +97,45 @@ FX = ExchangeTable(
 
 # --- sourced figure or the explicit "no figure" path, per region x engagement ---------------
 
-SOURCED = {("us", "full_time"), ("india", "full_time"), ("india", "contract")}
+
+def _sourced(region: str, engagement: str, seniority: str) -> bool:
+    """Where a shipped figure exists for the ML engineer track (docs/pay.md says why)."""
+    if region == "us":
+        return engagement == "full_time"
+    if region == "india":
+        return engagement in ("full_time", "contract")
+    if region == "uk":  # ASHE gives the 25th, 50th and 75th percentiles only
+        return engagement == "full_time" and seniority in ("junior", "mid")
+    return False  # the EU and "other": no citable figure
+
+
+ROLE_IN_WORDS = {"junior": "a junior", "mid": "a mid-level", "senior": "a senior", "lead": "a lead"}
 
 
 @pytest.mark.parametrize("region", ["us", "uk", "eu", "india", "other"])
 @pytest.mark.parametrize("engagement", ENGAGEMENTS)
+@pytest.mark.parametrize("seniority", SENIORITIES)
 def test_region_and_engagement_have_a_sourced_figure_or_say_there_is_none(
-    data: PayData, region: str, engagement: str
+    data: PayData, region: str, engagement: str, seniority: str
 ) -> None:
-    rate = data.rates.find(region, "ml_engineer", "senior", engagement)
-    if (region, engagement) in SOURCED:
+    rate = data.rates.find(region, "ml_engineer", seniority, engagement)
+    if _sourced(region, engagement, seniority):
         assert rate is not None
         assert rate.source and rate.as_of and rate.basis
         assert rate.period == ("hour" if engagement == "contract" else rate.period)
         return
     assert rate is None
-    text = missing_figure(region, "ml_engineer", "senior", engagement)
-    assert "rates.toml" in text and "no sourced" in text and "a senior ML engineer in " in text
+    text = missing_figure(region, "ml_engineer", seniority, engagement)
+    assert "rates.toml" in text and "no sourced" in text
+    assert f"{ROLE_IN_WORDS[seniority]} ML engineer in " in text
     if engagement == "full_time":
         advice = _advise(
-            data, region=region, monthly_budget=5000, budget_currency=None, overdue=True
+            data,
+            region=region,
+            seniority=seniority,
+            monthly_budget=5000,
+            budget_currency=None,
+            overdue=True,
         )
         assert advice.figure is None and advice.check is None
         assert advice.missing == text and advice.signal == "full_time"
@@ -157,6 +176,51 @@ def test_us_figures_are_the_cited_oews_percentiles(data: PayData) -> None:
     assert lead is not None and "top code" in lead.basis
 
 
+def test_uk_figures_are_the_cited_ashe_percentiles(data: PayData) -> None:
+    for track in ("ml_engineer", "ai_engineer", "mlops_engineer", "data_engineer"):
+        spans = {}
+        for seniority in ("junior", "mid"):
+            rate = data.rates.full_time("uk", track, seniority)
+            assert rate is not None and (rate.currency, rate.period) == ("GBP", "year")
+            assert "ASHE" in rate.source and "14.7a" in rate.source and "2134" in rate.source
+            assert rate.as_of == "2025-04-05"
+            spans[seniority] = (rate.low, rate.high)
+        # 25th percentile, median and 75th percentile of SOC 2020 2134, full time, 2025
+        assert spans == {"junior": (42_289, 56_914), "mid": (56_914, 75_794)}
+        # ASHE's 90th percentile could not be confirmed: no senior or lead range is made up
+        assert data.rates.full_time("uk", track, "senior") is None
+        assert data.rates.full_time("uk", track, "lead") is None
+    for seniority in SENIORITIES:  # SOC 2020 2433's percentiles could not be confirmed
+        assert data.rates.full_time("uk", "data_scientist", seniority) is None
+
+
+def test_no_eu_figure_ships(data: PayData) -> None:
+    for track in TRACKS:
+        for seniority in SENIORITIES:
+            for engagement in ENGAGEMENTS:
+                assert data.rates.find("eu", track, seniority, engagement) is None
+
+
+def test_a_uk_budget_is_checked_in_pounds_on_both_sides_of_the_low_end(data: PayData) -> None:
+    # junior low end: GBP 42,289 a year = GBP 3,524.08 a month
+    below = _advise(
+        data, region="uk", seniority="junior", monthly_budget=3_524, budget_currency=None
+    )
+    within = _advise(
+        data, region="uk", seniority="junior", monthly_budget=3_525, budget_currency=None
+    )
+    assert below.check is not None and within.check is not None
+    assert (below.check.check, within.check.check) == ("below", "within")
+    assert below.check.conversion is None and below.check.budget_currency == "GBP"
+    assert below.signal == "full_time_with_warning" and within.signal == "full_time"
+    assert below.sentence is not None and "GBP 3,524 a month is 99 %" in below.sentence
+    dollars = _advise(
+        data, region="uk", seniority="mid", monthly_budget=2_000, budget_currency="USD"
+    )
+    assert dollars.check is not None and dollars.check.conversion is not None
+    assert dollars.check.under_half and dollars.signal == "contract"
+
+
 def test_proxies_say_so(data: PayData) -> None:
     for track in WORKING_TRACKS:
         for region in ("us", "india"):
@@ -165,14 +229,24 @@ def test_proxies_say_so(data: PayData) -> None:
             assert rate.proxy is (track != {"us": "data_scientist", "india": "ml_engineer"}[region])
             if rate.proxy:
                 assert "proxy" in rate.basis
+        uk = data.rates.full_time("uk", track, "mid")
+        assert uk is None if track == "data_scientist" else uk is not None and uk.proxy
+        assert uk is None or "proxy" in uk.basis
 
 
 def test_ranges_never_fall_as_seniority_rises(data: PayData) -> None:
     assert falling_ranges(data.rates.shipped) == []
-    for region in ("us", "india"):
+    shipped = {
+        "us": SENIORITIES,
+        "india": SENIORITIES,
+        "uk": ("junior", "mid"),
+    }
+    for region, seniorities in shipped.items():
         for track in WORKING_TRACKS:
+            if region == "uk" and track == "data_scientist":
+                continue
             lows, highs = [], []
-            for seniority in SENIORITIES:
+            for seniority in seniorities:
                 rate = data.rates.full_time(region, track, seniority)
                 assert rate is not None
                 lows.append(rate.low_monthly)
@@ -370,6 +444,10 @@ def test_staleness_after_36_months(as_of: str, updated: date, stale: bool) -> No
 def test_advise_reports_a_stale_figure(data: PayData) -> None:
     assert _advise(data, region="us", updated=date(2027, 5, 31)).stale is False
     assert _advise(data, region="us", updated=date(2027, 6, 1)).stale is True
+    # ASHE 2025's annual pay refers to the tax year ending 5 April 2025
+    uk = {"region": "uk", "seniority": "mid"}
+    assert _advise(data, **uk, updated=date(2028, 4, 5)).stale is False
+    assert _advise(data, **uk, updated=date(2028, 4, 6)).stale is True
 
 
 @pytest.mark.parametrize(
