@@ -121,9 +121,7 @@ def test_read_only_folder_for_real(saved: Path) -> None:
 
 def test_cli_reports_save_failure_in_one_line(saved: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = saved.read_bytes()
-    monkeypatch.setattr(
-        files.os, "replace", _raise(OSError(errno.EROFS, "Read-only file system"))
-    )
+    monkeypatch.setattr(files.os, "replace", _raise(OSError(errno.EROFS, "Read-only file system")))
     code, _, err = run_cli("set", str(saved), "data.pipeline=automated")
     assert_clean_failure(code, err, saved)
     assert "Read-only file system" in err
