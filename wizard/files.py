@@ -196,11 +196,15 @@ def _check_values(path: Path, doc: dict[str, Any]) -> None:
         key, value, depth = stack.pop()
         if depth > MAX_DEPTH:
             raise PlanFileError(path, key, f"nested more than {MAX_DEPTH} levels deep")
+        # Children go on the stack last-first, so the first problem in the file is reported.
         if isinstance(value, dict):
-            stack.extend((f"{key}.{k}" if key else str(k), v, depth + 1) for k, v in value.items())
+            children = [(f"{key}.{k}" if key else str(k), v) for k, v in value.items()]
         elif isinstance(value, list):
-            stack.extend((f"{key}[{i}]", v, depth + 1) for i, v in enumerate(value))
-        elif isinstance(value, float) and not math.isfinite(value):
+            children = [(f"{key}[{i}]", v) for i, v in enumerate(value)]
+        else:
+            children = []
+        stack.extend((k, v, depth + 1) for k, v in reversed(children))
+        if isinstance(value, float) and not math.isfinite(value):
             raise PlanFileError(path, key, f"{value} is not a usable number")
         elif isinstance(value, int) and not INT64_MIN <= value <= INT64_MAX:
             raise PlanFileError(path, key, "number is too large (TOML allows 64-bit integers)")
