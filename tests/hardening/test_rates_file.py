@@ -5,17 +5,13 @@ is bounded, and every problem is one line naming the file and the key, exit 2.""
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.hardening.conftest import ROOT, SAMPLE_PLAN, assert_clean_failure, run_cli
+from tests.hardening.conftest import SAMPLE_PLAN, assert_clean_failure, run_child, run_cli
 from wizard.planfile import PlanFileError, parse_toml
-
-TIMEOUT = 90
 
 RATE = """\
 [[rates]]
@@ -40,19 +36,6 @@ def _rate(low: object = 2500, high: object = 7000, source: str = "Our own survey
     return RATE.format(low=low, high=high, source=source)
 
 
-def run_child(*argv: str, home: Path) -> subprocess.CompletedProcess[str]:
-    """The real command in a child process, so a hang fails the test instead of the suite."""
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *argv],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        cwd=ROOT,
-        env={**os.environ, "HIREWIZ_HOME": str(home)},
-        stdin=subprocess.DEVNULL,
-    )
-
-
 def test_user_rates_replace_the_shipped_figures(hirewiz_home: Path) -> None:
     _rates(hirewiz_home, _rate())
     code, out, err = run_cli("plan", "--answers", str(SAMPLE_PLAN))
@@ -63,7 +46,7 @@ def test_user_rates_replace_the_shipped_figures(hirewiz_home: Path) -> None:
 
 def test_long_dotted_key_does_not_hang(hirewiz_home: Path) -> None:
     path = _rates(hirewiz_home, "a" + ".a" * 200_000 + " = 1\n")
-    result = run_child("show", str(SAMPLE_PLAN), home=hirewiz_home)
+    result = run_child("-m", "wizard", "show", SAMPLE_PLAN, home=hirewiz_home)
     assert_clean_failure(result.returncode, result.stderr, path)
     assert "line 1" in result.stderr and "dotted key" in result.stderr
 
@@ -71,7 +54,7 @@ def test_long_dotted_key_does_not_hang(hirewiz_home: Path) -> None:
 def test_fifo_rates_file_does_not_hang(hirewiz_home: Path) -> None:
     path = hirewiz_home / "rates.toml"
     os.mkfifo(path)
-    result = run_child("show", str(SAMPLE_PLAN), home=hirewiz_home)
+    result = run_child("-m", "wizard", "show", SAMPLE_PLAN, home=hirewiz_home)
     assert_clean_failure(result.returncode, result.stderr, path)
     assert "not a regular file" in result.stderr
 

@@ -11,30 +11,13 @@ import os
 import socket
 import stat
 import subprocess
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.hardening.conftest import ROOT, SAMPLE_PLAN, assert_clean_failure, run_cli
-
-# Generous: the child only imports hirewiz and reads one file, but the machine is shared.
-TIMEOUT = 90
-
-
-def run_child(*argv: str | Path, home: Path) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m wizard`` in a child; a hang becomes ``TimeoutExpired`` (a failure)."""
-    return subprocess.run(
-        [sys.executable, "-m", "wizard", *map(str, argv)],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        cwd=ROOT,
-        env={**os.environ, "HIREWIZ_HOME": str(home), "COLUMNS": "250"},
-        stdin=subprocess.DEVNULL,
-    )
+from tests.hardening.conftest import SAMPLE_PLAN, assert_clean_failure, run_child, run_cli
 
 
 @pytest.fixture
@@ -105,7 +88,7 @@ def test_fifo_as_input_is_refused_without_hanging(
     argv: list[str], fifo: Path, plan: Path, hirewiz_home: Path
 ) -> None:
     args = [a.format(fifo=fifo, plan=plan) for a in argv]
-    err = _one_line(run_child(*args, home=hirewiz_home), fifo)
+    err = _one_line(run_child("-m", "wizard", *args, home=hirewiz_home), fifo)
     assert "not a regular file" in err and "pipe" in err
     assert stat.S_ISFIFO(fifo.stat().st_mode)
 
@@ -115,7 +98,7 @@ def test_fifo_in_the_library_is_listed_as_unreadable(hirewiz_home: Path, plan: P
     library.mkdir()
     os.mkfifo(library / "a-pipe.toml")
     (library / "good.toml").write_bytes(plan.read_bytes())
-    result = run_child("list", home=hirewiz_home)
+    result = run_child("-m", "wizard", "list", home=hirewiz_home)
     assert result.returncode == 0, result.stderr
     assert "a-pipe.toml" in result.stdout and "not a regular file" in result.stdout
     assert "Shelfwise" in result.stdout  # the good plan is still listed
@@ -129,7 +112,7 @@ def test_device_as_input_is_refused(name: str) -> None:
 
 
 def test_socket_as_input_is_refused(unix_socket: Path, hirewiz_home: Path) -> None:
-    err = _one_line(run_child("check", unix_socket, home=hirewiz_home), unix_socket)
+    err = _one_line(run_child("-m", "wizard", "check", unix_socket, home=hirewiz_home), unix_socket)
     assert "is a socket, not a regular file" in err
 
 
@@ -139,18 +122,20 @@ def test_folder_as_input_is_refused(tmp_path: Path) -> None:
     assert "directory" in err
 
 
-# --- output --------------------------------------------------------------------------------
+# --- output ---
+
+# Every command that takes -o.
+WRITERS = [
+    ["plan", "--answers", "{plan}", "-o", "{out}"],
+    ["export", "{plan}", "-o", "{out}"],
+    ["schema", "-o", "{out}"],
+    ["new", "-o", "{out}"],
+]
+
+# --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["plan", "--answers", "{plan}", "-o", "{out}"],
-        ["export", "{plan}", "-o", "{out}"],
-        ["schema", "-o", "{out}"],
-        ["new", "-o", "{out}"],
-    ],
-)
+@pytest.mark.parametrize("argv", WRITERS)
 @pytest.mark.parametrize("kind", ["fifo", "device", "link-to-fifo"])
 def test_non_regular_output_is_refused_and_left_alone(
     argv: list[str], kind: str, tmp_path: Path, plan: Path, request: pytest.FixtureRequest
@@ -227,15 +212,7 @@ BROKEN_PATHS = {
 
 
 @pytest.mark.parametrize("case", sorted(BROKEN_PATHS))
-@pytest.mark.parametrize(
-    "argv",
-    [
-        ["plan", "--answers", "{plan}", "-o", "{out}"],
-        ["export", "{plan}", "-o", "{out}"],
-        ["schema", "-o", "{out}"],
-        ["new", "-o", "{out}"],
-    ],
-)
+@pytest.mark.parametrize("argv", WRITERS)
 def test_broken_output_path_is_one_line(
     case: str, argv: list[str], plan: Path, tmp_path: Path
 ) -> None:

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_PLAN = ROOT / "docs" / "sample-plan.toml"
+from tests.hardening.conftest import SAMPLE_PLAN, run_child
+
 TIMEOUT = 30
 
 SCRIPT = """
@@ -32,15 +31,7 @@ asyncio.run(main())
 
 
 def _welcome(home: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", SCRIPT],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT,
-        cwd=ROOT,
-        env={**os.environ, "HIREWIZ_HOME": str(home)},
-        stdin=subprocess.DEVNULL,
-    )
+    return run_child("-c", SCRIPT, home=home, timeout=TIMEOUT)
 
 
 @pytest.mark.parametrize(
