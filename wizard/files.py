@@ -216,6 +216,18 @@ def _write_target(path: Path) -> tuple[Path, int | None]:
     Refuses anything that is not a regular file, and turns every path problem (a link loop, a
     name too long, a parent that is a file…) into one line naming ``path``.
     """
+    try:
+        # The kernel's own lookup: follows links, including /dev/stdout-style magic links.
+        mode: int | None = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise PlanFileError(path, "", f"cannot save: {os_reason(exc)}", errno=exc.errno) from None
+    if mode is not None and stat.S_ISDIR(mode):
+        raise PlanFileError(path, "", "is a directory; choose a file name")
+    kind = None if mode is None else _kind(mode)
+    if kind:
+        raise PlanFileError(path, "", f"is {kind}; hirewiz only writes regular files")
     target = path
     try:
         if path.is_symlink():
@@ -223,17 +235,9 @@ def _write_target(path: Path) -> tuple[Path, int | None]:
                 target = Path(os.path.realpath(path, strict=True))
             except FileNotFoundError:
                 target = Path(os.path.realpath(path))  # a dangling link: create its target
-        mode = os.stat(target).st_mode
-    except FileNotFoundError:
-        return target, None
     except OSError as exc:
         raise PlanFileError(path, "", f"cannot save: {os_reason(exc)}", errno=exc.errno) from None
-    if stat.S_ISDIR(mode):
-        raise PlanFileError(path, "", "is a directory; choose a file name")
-    kind = _kind(mode)
-    if kind:
-        raise PlanFileError(path, "", f"is {kind}; hirewiz only writes regular files")
-    return target, stat.S_IMODE(mode)
+    return target, None if mode is None else stat.S_IMODE(mode)
 
 
 def check_output(path: Path) -> None:
