@@ -252,3 +252,18 @@ def test_unwritable_folder_is_one_line(
     code, _, err = run_cli("plan", "--answers", str(plan), "-o", str(out))
     assert_clean_failure(code, err, out)
     assert "Permission denied" in err
+
+
+def test_output_through_a_proc_fd_link_to_a_pipe_is_refused(plan: Path) -> None:
+    """``-o /dev/stdout`` with stdout piped: the kernel's lookup sees the pipe behind the link."""
+    read_end, write_end = os.pipe()
+    try:
+        out = Path(f"/proc/self/fd/{write_end}")
+        if not out.exists():
+            pytest.skip("no /proc on this system")
+        code, stdout, err = run_cli("export", str(plan), "-o", str(out))
+        assert_clean_failure(code, err, out)
+        assert "named pipe" in err and stdout == ""
+    finally:
+        os.close(read_end)
+        os.close(write_end)
