@@ -6,12 +6,22 @@ file and key named, instead of surfacing as a broken screen or a wrong recommend
 
 from __future__ import annotations
 
-import tomllib
+import errno
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
+
+from wizard.files import PlanFileError, parse_toml, read_text, read_toml
+from wizard.text import describe_char, unsafe_char
 
 HERE = Path(__file__).resolve().parent
 
@@ -178,16 +188,29 @@ class OnboardingFile(_Data):
     items: tuple[OnboardingItem, ...] = Field(min_length=1)
 
 
+def _plain(value: str) -> str:
+    char = unsafe_char(value)
+    if char is not None:
+        raise ValueError(f"contains a control or invisible character ({describe_char(char)})")
+    return value
+
+
+# A user's rates.toml is copied into plans and shown in the terminal: one line of plain text.
+RateText = Annotated[str, Field(max_length=300), AfterValidator(_plain)]
+# Far above any salary in any currency, far below what other tools' 64-bit integers hold.
+MAX_PAY = 10**12
+
+
 class Rate(_Data):
     region: Literal["india", "us", "uk", "eu", "other"]
     engagement: Literal["full_time", "contract"]
     currency: str = Field(pattern=r"^[A-Z]{3}$")
     period: Literal["hour", "month", "year"]
-    low: int = Field(ge=0)
-    high: int = Field(ge=0)
-    source: str = Field(min_length=1)
-    as_of: str = Field(min_length=4)
-    basis: str = ""
+    low: int = Field(ge=0, le=MAX_PAY)
+    high: int = Field(ge=0, le=MAX_PAY)
+    source: RateText = Field(min_length=1)
+    as_of: RateText = Field(min_length=4)
+    basis: RateText = ""
 
     @model_validator(mode="after")
     def _ordered(self) -> Rate:
@@ -251,15 +274,14 @@ def _loc(loc: tuple[int | str, ...], raw: Any) -> str:
 
 
 def _read(path: Path) -> dict[str, Any]:
+    """Read through the same guarded reader as plans: regular files only, size, nesting,
+    dotted-key and number checks, one line naming the file and the key or line."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except FileNotFoundError:
-        raise ChecklistError(f"{path}: checklist file is missing") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ChecklistError(f"{path}: invalid TOML: {exc}") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ChecklistError(f"{path}: cannot read checklist: {exc}") from None
+        return read_toml(path)
+    except PlanFileError as exc:
+        if exc.errno == errno.ENOENT:
+            raise ChecklistError(f"{path}: checklist file is missing") from None
+        raise ChecklistError(str(exc)) from None
 
 
 M = TypeVar("M", bound=BaseModel)
@@ -340,9 +362,16 @@ def _user_rates(base: tuple[Rate, ...], home: str | None) -> tuple[Rate, ...]:
     if not home:
         return base
     path = Path(home) / "rates.toml"
-    if not path.is_file():
-        return base
-    user = _parse(RatesFile, path, _read(path)).rates
+    try:
+        text = read_text(path)
+        if not text.strip():
+            return base
+        raw = parse_toml(path, text)
+    except PlanFileError as exc:
+        if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # no override (or no library) there
+            return base
+        raise ChecklistError(str(exc)) from None
+    user = _parse(RatesFile, path, raw).rates
     replaced = {(r.region, r.engagement) for r in user}
     return tuple(r for r in base if (r.region, r.engagement) not in replaced) + user
 

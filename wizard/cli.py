@@ -72,7 +72,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="a plan file or an answers-only TOML file",
     )
     p.add_argument(
-        "-o", "--output", type=_path, metavar="OUT", help="write the plan here (default: print it)"
+        "-o",
+        "--output",
+        type=_path,
+        metavar="OUT",
+        help="write the plan here ('-' or nothing: print it)",
     )
 
     p = sub.add_parser("show", help="print a readable summary of a plan")
@@ -95,7 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="write one part; the job post leaves out budget and findings",
     )
     p.add_argument(
-        "-o", "--output", type=_path, metavar="OUT", help="write it here (default: print it)"
+        "-o", "--output", type=_path, metavar="OUT", help="write it here ('-' or nothing: print it)"
     )
 
     p = sub.add_parser("diff", help="what changed between two plans (exit 0 same, 1 different)")
@@ -116,18 +120,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("schema", help="print the JSON Schema of the plan file")
-    p.add_argument("-o", "--output", type=_path, metavar="FILE", help="write it here instead")
+    p.add_argument(
+        "-o", "--output", type=_path, metavar="FILE", help="write it here ('-': print it)"
+    )
     return parser
 
 
+def _is_stdout(output: Path | None) -> bool:
+    """``-o -`` (or no ``-o``) means standard output."""
+    return output is None or str(output) == "-"
+
+
 def _write_or_print(text: str, output: Path | None) -> None:
-    if output is None:
+    if output is None or _is_stdout(output):
         sys.stdout.write(text)
         return
-    from wizard.planfile import atomic_write
+    from wizard.files import atomic_write
+    from wizard.text import printable
 
     atomic_write(output, text)
-    print(f"Wrote {output}", file=sys.stderr)
+    print(f"Wrote {printable(str(output))}", file=sys.stderr)
 
 
 def cmd_plan(args: argparse.Namespace) -> int:
@@ -152,12 +164,14 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     from wizard.answers import get_checklist
     from wizard.planfile import dumps, load_plan, parse_toml, read_text
+    from wizard.text import printable
 
     checklist = get_checklist()
     plan = load_plan(args.file, checklist)
+    name = printable(str(args.file))
     counts = {s: sum(f.severity == s for f in plan.findings) for s in ("blocker", "warning", "tip")}
     print(
-        f"{args.file}: valid plan; verdict {plan.readiness.verdict}, score "
+        f"{name}: valid plan; verdict {plan.readiness.verdict}, score "
         f"{plan.readiness.score}/100, {counts['blocker']} blocker(s), {counts['warning']} "
         f"warning(s), {counts['tip']} tip(s)"
     )
@@ -167,8 +181,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         stored.get(k) != fresh.get(k) for k in fresh if k not in ("meta", "answers")
     ):
         print(
-            f"{args.file}: note: the derived tables are out of date; "
-            f"'hirewiz plan --answers {args.file} -o {args.file}' refreshes them"
+            f"{name}: note: the derived tables are out of date; "
+            f"'hirewiz plan --answers {name} -o {name}' refreshes them"
         )
     if args.strict and counts["blocker"]:
         return EXIT_FINDINGS
@@ -220,13 +234,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     from wizard.answers import get_checklist
     from wizard.library import list_plans
     from wizard.paths import plans_dir
+    from wizard.text import printable
 
     entries = list_plans(get_checklist())
     console = Console()
+    folder = printable(str(plans_dir()))
     if not entries:
-        console.print(Text(f"No plans in {plans_dir()} yet. Start one with 'hirewiz new'."))
+        console.print(Text(f"No plans in {folder} yet. Start one with 'hirewiz new'."))
         return EXIT_OK
-    table = Table(title=Text(f"Plans in {plans_dir()}"), title_justify="left", expand=True)
+    table = Table(title=Text(f"Plans in {folder}"), title_justify="left", expand=True)
     table.add_column("Plan", ratio=3)
     table.add_column("Verdict", no_wrap=True)
     table.add_column("Recommended", ratio=2)
@@ -234,14 +250,19 @@ def cmd_list(args: argparse.Namespace) -> int:
     table.add_column("File", ratio=2)
     for e in entries:
         if e.problem:
-            table.add_row(Text("unreadable: " + e.problem, "red"), "", "", "", Text(e.path.name))
+            problem = Text("unreadable: " + printable(e.problem), "red")
+            table.add_row(problem, "", "", "", Text(printable(e.path.name)))
             continue
-        plan = Text(e.title or "(untitled)", "bold")
+        plan = Text(printable(e.title) or "(untitled)", "bold")
         if e.company:
-            plan.append("\n" + e.company, "dim")
+            plan.append("\n" + printable(e.company), "dim")
         when = e.updated.strftime("%Y-%m-%d") if e.updated else ""
         table.add_row(
-            plan, e.verdict.replace("_", " "), e.track.replace("_", " "), when, Text(e.path.name)
+            plan,
+            e.verdict.replace("_", " "),
+            e.track.replace("_", " "),
+            when,
+            Text(printable(e.path.name)),
         )
     console.print(table)
     return EXIT_OK
@@ -250,6 +271,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 def cmd_set(args: argparse.Namespace) -> int:
     from wizard.answers import AnswerError, get_checklist, parse_text, set_value
     from wizard.planfile import PlanFileError, build_plan, load_answers, now, save_plan
+    from wizard.text import printable
 
     checklist = get_checklist()
     loaded = load_answers(args.file, checklist)
@@ -272,19 +294,36 @@ def cmd_set(args: argparse.Namespace) -> int:
             reason = exc.reason if isinstance(exc, AnswerError) else str(exc)
             raise PlanFileError(args.file, key, reason) from None
     if answers == loaded.answers:
-        print(f"{args.file}: no change", file=sys.stderr)
+        print(f"{printable(str(args.file))}: no change", file=sys.stderr)
         return EXIT_OK
     plan = build_plan(answers, checklist, created=loaded.created, updated=now())
     save_plan(args.file, plan)
     r = plan.readiness
     print(
-        f"{args.file}: saved; verdict {r.verdict}, score {r.score}/100, role {plan.role.title}",
+        f"{printable(str(args.file))}: saved; verdict {r.verdict}, score {r.score}/100, "
+        f"role {printable(plan.role.title)}",
         file=sys.stderr,
     )
     return EXIT_OK
 
 
+def _check_tui_paths(args: argparse.Namespace) -> None:
+    """Refuse FIFOs, devices, folders and broken paths before the wizard takes the terminal."""
+    from wizard.files import check_output, check_regular
+
+    for name in ("file", "source"):
+        path = getattr(args, name, None)
+        if path is not None:
+            check_regular(path)
+    output = getattr(args, "output", None)
+    if output is not None:
+        if str(output) == "-":
+            raise UsageError("-o -: the wizard saves to a file; name one")
+        check_output(output)
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
+    _check_tui_paths(args)
     if not sys.stdin.isatty() or not sys.stdout.isatty():
         raise UsageError(
             "the wizard needs an interactive terminal; see 'hirewiz --help' for "

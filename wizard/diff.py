@@ -131,6 +131,12 @@ def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> N
     from rich.table import Table
     from rich.text import Text
 
+    from wizard.text import printable
+
+    def safe(text: str) -> str:
+        return printable(text, multiline=True)
+
+    name_a, name_b = printable(name_a), printable(name_b)
     console = Console()
     if d.same:
         console.print(Text(f"No differences between {name_a} and {name_b}."))
@@ -141,7 +147,7 @@ def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> N
         for header in (first, name_a, name_b):
             table.add_column(Text(header))
         for label, before, after in rows:
-            table.add_row(label, Text(before, style="red"), Text(after, style="green"))
+            table.add_row(label, Text(safe(before), style="red"), Text(safe(after), style="green"))
         console.print(table)
 
     if d.answers:
@@ -150,7 +156,7 @@ def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> N
             "Question",
             [
                 (
-                    Text(c.label) + Text(f"\n{c.key}", style="dim"),
+                    Text(safe(c.label)) + Text(f"\n{safe(c.key)}", style="dim"),
                     show_value(c.before, c.key, checklist),
                     show_value(c.after, c.key, checklist),
                 )
@@ -163,7 +169,7 @@ def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> N
             "",
             [
                 (
-                    Text(c.label),
+                    Text(safe(c.label)),
                     "—" if c.before is None else str(c.before),
                     "—" if c.after is None else str(c.after),
                 )
@@ -181,5 +187,5 @@ def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> N
             ("−", "red", d.findings_removed),
         ):
             for f in found:
-                t.add_row(Text(sign, style), str(f.mistake), f.severity, Text(f.title))
+                t.add_row(Text(sign, style), str(f.mistake), f.severity, Text(safe(f.title)))
         console.print(t)

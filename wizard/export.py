@@ -15,6 +15,7 @@ from checklists.kit import load_kit
 from checklists.loader import Checklist
 from wizard.models import Plan
 from wizard.rules import MAX_TAKE_HOME_HOURS, TRACK_NAMES
+from wizard.text import printable
 
 Part = Literal["job-post", "interview-kit", "onboarding"]
 PARTS: tuple[Part, ...] = ("job-post", "interview-kit", "onboarding")
@@ -22,6 +23,8 @@ PARTS: tuple[Part, ...] = ("job-post", "interview-kit", "onboarding")
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~#])")
 _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 _AUTOLINK = re.compile(r"(?i)(://|www\.)")
+# GitHub turns `name@host.tld` into a mailto: link; escaping the @ splits it.
+_EMAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-])")
 VERDICT_LABEL = {"ready": "Ready to hire", "almost": "Almost ready", "not_yet": "Not yet"}
 ENGAGEMENT_LABEL = {
     "full_time": "Full time",
@@ -41,13 +44,15 @@ def md(text: object) -> str:
 
     Only characters that can change meaning are escaped, so the Markdown stays readable as
     plain text: inline markup everywhere, block markers at the start, and bare URLs, which
-    GitHub would otherwise turn into links.
+    GitHub would otherwise turn into links, and e-mail addresses, which become mailto: links.
+    Invisible and control characters are shown escaped (see :func:`wizard.text.printable`).
     """
-    flat = " ".join(str(text).split())
+    flat = printable(" ".join(str(text).split()))
     flat = _MD_INLINE.sub(r"\\\1", flat)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     flat = _MD_ORDERED.sub(r"\1\\\2", flat)
     flat = re.sub(r"^([+\-=])", r"\\\1", flat)
+    flat = _EMAIL_AT.sub(r"\\@", flat)
     return _AUTOLINK.sub(lambda m: m.group(1).replace(":", "\\:").replace(".", "\\."), flat)
 
 

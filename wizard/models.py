@@ -8,7 +8,6 @@ is validated and stored without code changes while unknown keys are still refuse
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Annotated, Any, Literal, cast, get_args, get_origin
 
@@ -23,6 +22,7 @@ from pydantic import (
 )
 
 from checklists.loader import Checklist, Question
+from wizard.text import describe_char, unsafe_char
 
 SCHEMA_VERSION = 1
 
@@ -158,9 +158,6 @@ STATIC_SECTIONS: dict[str, type[Section]] = {
 
 # --- validators shared by every text answer -------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_CONTROL_ONE_LINE = re.compile(r"[\x00-\x1f\x7f]")
-
 
 def _blank_to_none(value: Any) -> Any:
     if isinstance(value, str):
@@ -170,11 +167,12 @@ def _blank_to_none(value: Any) -> Any:
 
 
 def _no_control(multiline: bool) -> AfterValidator:
-    pattern = _CONTROL if multiline else _CONTROL_ONE_LINE
+    """Refuse characters that can hide or restyle text (see :mod:`wizard.text`)."""
 
     def check(value: str) -> str:
-        if pattern.search(value):
-            raise ValueError("contains a control character")
+        char = unsafe_char(value, multiline=multiline)
+        if char is not None:
+            raise ValueError(f"contains a control or invisible character ({describe_char(char)})")
         return value
 
     return AfterValidator(check)

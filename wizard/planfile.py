@@ -3,16 +3,12 @@
 Plans are shared between people, so reading one must never run anything, never follow paths
 inside it and never crash on a hostile or damaged file: every problem becomes a
 :class:`PlanFileError` naming the file and the key or line. Writing is atomic (temp file in the
-same folder, fsync, rename), so a failed save leaves the previous file exactly as it was.
+same folder, fsync, rename), so a failed save leaves the previous file exactly as it was. The
+guarded reading and the atomic writing themselves live in :mod:`wizard.files`.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import stat
-import tempfile
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -31,16 +27,16 @@ from wizard.answers import (
     prune_hidden,
     validate_answers,
 )
+from wizard.files import MAX_BYTES as MAX_BYTES
+from wizard.files import MAX_KEY_PARTS as MAX_KEY_PARTS
+from wizard.files import PlanFileError as PlanFileError
+from wizard.files import atomic_write as atomic_write
+from wizard.files import parse_toml as parse_toml
+from wizard.files import read_text as read_text
+from wizard.files import read_toml
 from wizard.models import SCHEMA_VERSION, Answers, Meta, Plan
 from wizard.rules import derive
 
-MAX_BYTES = 1024 * 1024
-# tomllib spends time and memory quadratic in the number of parts of a dotted key: a 1 MiB line
-# of `a.a.a...` never finishes. Plan keys have at most three parts, so anything this long is
-# refused before parsing.
-MAX_KEY_PARTS = 16
-_KEY_PART = r"""(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')"""
-_LONG_DOTTED_KEY = re.compile(rf"(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS - 1}}}")
 SCHEMA_URL = f"https://hirewiz.dev/schema/plan-v{SCHEMA_VERSION}.json"
 GENERATOR = f"hirewiz {__version__}"
 TOP_LEVEL = (
@@ -59,16 +55,6 @@ TOP_LEVEL = (
 # Each entry upgrades a parsed document from version N to N + 1. Version 1 is the first
 # released format, so there is nothing to migrate yet; the loader still walks this chain.
 MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
-
-
-class PlanFileError(Exception):
-    """A plan or answers file cannot be used. ``str()`` is the one line shown to the user."""
-
-    def __init__(self, path: Path | str, where: str, reason: str) -> None:
-        self.path = str(path)
-        self.where = where
-        self.reason = reason
-        super().__init__(f"{path}: {where}: {reason}" if where else f"{path}: {reason}")
 
 
 def _storable_time(value: datetime | None) -> datetime | None:
@@ -111,59 +97,6 @@ def now() -> datetime:
     return datetime.now(UTC).replace(microsecond=0)
 
 
-def read_text(path: Path) -> str:
-    """Read a file as text with the size, binary and encoding checks every input gets."""
-    try:
-        if path.is_dir():
-            raise PlanFileError(path, "", "is a directory, not a plan file")
-        with path.open("rb") as fh:
-            data = fh.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise PlanFileError(path, "", "no such file") from None
-    except PermissionError:
-        raise PlanFileError(path, "", "permission denied") from None
-    except IsADirectoryError:
-        raise PlanFileError(path, "", "is a directory, not a plan file") from None
-    except OSError as exc:
-        raise PlanFileError(path, "", f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_BYTES:
-        raise PlanFileError(path, "", "file is over 1 MiB; plan files are a few kilobytes")
-    if b"\x00" in data:
-        raise PlanFileError(path, "", "contains NUL bytes; this is not a TOML text file")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise PlanFileError(path, f"line {line}", "not UTF-8 text") from None
-
-
-def parse_toml(path: Path, text: str) -> dict[str, Any]:
-    if not text.strip():
-        raise PlanFileError(path, "", "the file is empty")
-    long_key = _LONG_DOTTED_KEY.search(text)
-    if long_key:
-        line = text.count("\n", 0, long_key.start()) + 1
-        raise PlanFileError(
-            path, f"line {line}", f"a dotted key has more than {MAX_KEY_PARTS} parts"
-        )
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        msg = str(exc)
-        match = re.search(r"\(at line (\d+), column (\d+)\)$", msg)
-        if match:
-            reason = msg[: match.start()].strip()
-            where = f"line {match.group(1)}, column {match.group(2)}"
-        elif msg.endswith("(at end of document)"):
-            reason = msg.removesuffix("(at end of document)").strip()
-            where = f"line {len(text.splitlines()) or 1} (end of file)"
-        else:
-            reason, where = msg, ""
-        raise PlanFileError(path, where, f"invalid TOML: {reason}") from None
-    except RecursionError:
-        raise PlanFileError(path, "", "invalid TOML: nested too deeply") from None
-
-
 def _migrate(path: Path, doc: dict[str, Any]) -> dict[str, Any]:
     version = doc.get("schema_version", SCHEMA_VERSION)
     if isinstance(version, bool) or not isinstance(version, int):
@@ -197,7 +130,7 @@ def load_answers(path: Path, checklist: Checklist, *, require_complete: bool = T
     An answers-only file holds the step tables (``[context]``, ``[goals]``…) at the top level or
     under ``[answers]``. Derived tables in a plan file are ignored: they are recomputed.
     """
-    doc = parse_toml(path, read_text(path))
+    doc = read_toml(path)
     step_ids = {s.id for s in checklist.steps}
     is_plan = "answers" in doc
     if is_plan:
@@ -277,54 +210,6 @@ def dumps(plan: Plan) -> str:
         "table is recomputed from them on each save.\n\n"
     )
     return header + tomli_w.dumps(plan.to_toml_dict(), multiline_strings=False)
-
-
-def atomic_write(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` so that readers see the old file or the new, never a mix."""
-    target = path.resolve() if path.is_symlink() else path
-    if target.is_dir():
-        raise PlanFileError(path, "", "is a directory; choose a file name")
-    directory = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    except FileNotFoundError:
-        raise PlanFileError(path, "", f"cannot save: folder {directory} does not exist") from None
-    except OSError as exc:
-        raise PlanFileError(path, "", f"cannot save: {exc.strerror or exc}") from None
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(text.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        try:
-            mode = stat.S_IMODE(target.stat().st_mode)
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise PlanFileError(path, "", f"cannot save: {exc.strerror or exc}") from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(directory)
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        dfd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dfd)
-    except OSError:
-        pass
-    finally:
-        os.close(dfd)
 
 
 def save_plan(path: Path, plan: Plan) -> None:

@@ -13,6 +13,13 @@ from rich.text import Text
 
 from checklists.loader import Checklist
 from wizard.models import Plan
+from wizard.text import printable
+
+
+def _t(text: str) -> str:
+    """Plan text made safe for the terminal (see :func:`wizard.text.printable`)."""
+    return printable(text, multiline=True)
+
 
 VERDICT_STYLE = {"ready": "bold green", "almost": "bold yellow", "not_yet": "bold red"}
 VERDICT_LABEL = {"ready": "Ready to hire", "almost": "Almost ready", "not_yet": "Not yet"}
@@ -30,17 +37,17 @@ def money(plan: Plan) -> Text | None:
     b = plan.budget
     if b is None:
         return None
-    return Text(f"{b.currency} {b.low:,}–{b.high:,} per {b.period}  ") + Text(
-        f"({b.source}, {b.as_of})", style="dim"
+    return Text(_t(f"{b.currency} {b.low:,}–{b.high:,} per {b.period}  ")) + Text(
+        _t(f"({b.source}, {b.as_of})"), style="dim"
     )
 
 
 def render(plan: Plan, checklist: Checklist) -> Group:
     r, role = plan.readiness, plan.role
     head = Text()
-    head.append(plan.meta.title or "Untitled plan", style="bold")
+    head.append(_t(plan.meta.title) or "Untitled plan", style="bold")
     if plan.meta.company:
-        head.append(f" — {plan.meta.company}")
+        head.append(f" — {_t(plan.meta.company)}")
     verdict = Text(f" {VERDICT_LABEL[r.verdict]} ", style=f"reverse {VERDICT_STYLE[r.verdict]}")
     verdict.append(f"  readiness {r.score}/100 (weakest section), mean {r.mean}, data band ")
     verdict.append(r.data_band, style="bold")
@@ -49,17 +56,17 @@ def render(plan: Plan, checklist: Checklist) -> Group:
     for name in checklist.steps:
         if name.id in r.sections:
             value = r.sections[name.id]
-            scores.add_row(Text(name.title), bar(value), Text(f"{value:>3}"))
+            scores.add_row(Text(_t(name.title)), bar(value), Text(f"{value:>3}"))
 
     role_text = Text()
-    role_text.append(role.title, style="bold")
+    role_text.append(_t(role.title), style="bold")
     role_text.append(f"  ({role.seniority}, {role.engagement.replace('_', ' ')})\n")
-    role_text.append(role.summary + "\n")
+    role_text.append(_t(role.summary) + "\n")
     for reason in role.rationale:
-        role_text.append("• " + reason.text, style="")
-        role_text.append(f" [{reason.source}]\n", style="dim")
+        role_text.append("• " + _t(reason.text), style="")
+        role_text.append(f" [{_t(reason.source)}]\n", style="dim")
     for alt in role.alternatives:
-        role_text.append(f"Alternative: {alt.title}. {alt.why}\n", style="italic")
+        role_text.append(f"Alternative: {_t(alt.title)}. {_t(alt.why)}\n", style="italic")
     budget = money(plan)
     if budget is not None:
         role_text.append("Budget: ")
@@ -74,7 +81,9 @@ def render(plan: Plan, checklist: Checklist) -> Group:
         findings.add_row(
             Text(f.severity, style=SEVERITY_STYLE[f.severity]),
             Text(str(f.mistake)),
-            Text(f.title, style="bold") + Text("\n" + f.action) + Text(f"\n{f.source}", "dim"),
+            Text(_t(f.title), style="bold")
+            + Text("\n" + _t(f.action))
+            + Text(f"\n{_t(f.source)}", "dim"),
         )
     rest = len(plan.findings) - TOP_FINDINGS
     parts: list[Panel | Text] = [

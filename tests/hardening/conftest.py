@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from wizard.cli import main
@@ -30,3 +33,26 @@ def assert_clean_failure(code: int, err: str, path: Path) -> None:
     assert len(lines) == 1, err
     assert str(path) in lines[0], err
     assert "Traceback" not in err and "internal error" not in err, err
+
+
+# Generous: a child only imports hirewiz and reads a file or two, but the machine is shared.
+CHILD_TIMEOUT = 90
+
+
+def run_child(
+    *args: str | Path, home: Path, timeout: float = CHILD_TIMEOUT
+) -> subprocess.CompletedProcess[str]:
+    """Run ``python ARGS`` in a child process with its own library and a timeout.
+
+    For anything that could hang (FIFOs, pathological TOML): a regression raises
+    ``TimeoutExpired`` and fails the test instead of hanging the suite.
+    """
+    return subprocess.run(
+        [sys.executable, *map(str, args)],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        cwd=ROOT,
+        env={**os.environ, "HIREWIZ_HOME": str(home), "COLUMNS": "250"},
+        stdin=subprocess.DEVNULL,
+    )

@@ -208,14 +208,14 @@ def test_unreadable_file_is_one_line(
     """We run as root, which reads anything: simulate the refusal the OS gives other users."""
     bad = work / "locked.toml"
     bad.write_text(_ready_text(), encoding="utf-8")
-    real_open = Path.open
+    real_open = os.open
 
-    def refuse(self: Path, *args: Any, **kwargs: Any) -> Any:
-        if self == bad:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real_open(self, *args, **kwargs)
+    def refuse(path: Any, *args: Any, **kwargs: Any) -> Any:
+        if Path(path) == bad:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     code, _, err = run_cli("check", bad)
     assert code == 2
     assert "permission denied" in _one_line(err, bad)

@@ -1,0 +1,70 @@
+"""The welcome screen lists the library; a FIFO there (a plan, a draft, the recent list) must not
+hang it. The app runs headless in a child process with a timeout, so a regression fails the test
+instead of hanging the suite."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.hardening.conftest import SAMPLE_PLAN, run_child
+
+TIMEOUT = 30
+
+SCRIPT = """
+import asyncio
+from screens.app import HirewizApp
+from screens.welcome import WelcomeScreen
+
+async def main() -> None:
+    app = HirewizApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WelcomeScreen), app.screen
+        print("welcome screen up")
+
+asyncio.run(main())
+"""
+
+
+def _welcome(home: Path) -> subprocess.CompletedProcess[str]:
+    return run_child("-c", SCRIPT, home=home, timeout=TIMEOUT)
+
+
+@pytest.mark.parametrize(
+    "where",
+    [
+        "plans",
+        # The draft list and the recent list still read with Path.read_text in screens/library.py;
+        # they go through wizard.files.read_text once screens/library.py moves to wizard/library.py.
+        pytest.param(
+            "drafts",
+            marks=pytest.mark.xfail(
+                strict=True, raises=subprocess.TimeoutExpired, reason="fixed with wizard/library.py"
+            ),
+        ),
+        pytest.param(
+            "recent",
+            marks=pytest.mark.xfail(
+                strict=True, raises=subprocess.TimeoutExpired, reason="fixed with wizard/library.py"
+            ),
+        ),
+    ],
+)
+def test_welcome_screen_with_a_fifo_in_the_library(where: str, hirewiz_home: Path) -> None:
+    plans = hirewiz_home / "plans"
+    plans.mkdir()
+    (plans / "good.toml").write_bytes(SAMPLE_PLAN.read_bytes())
+    if where == "plans":
+        os.mkfifo(plans / "pipe.toml")
+    elif where == "drafts":
+        (hirewiz_home / "drafts").mkdir()
+        os.mkfifo(hirewiz_home / "drafts" / "pipe.toml")
+    else:
+        os.mkfifo(hirewiz_home / "recent.json")
+    result = _welcome(hirewiz_home)
+    assert result.returncode == 0, result.stderr
+    assert "welcome screen up" in result.stdout
