@@ -90,8 +90,8 @@ def test_elsewhere_the_line_says_how_until_the_schema_is_beside_it(
 
 def test_no_plan_names_a_schema_by_address(work: Path, checklist: Checklist) -> None:
     path = _library_plan(checklist)
-    for text in (path.read_text(encoding="utf-8"), (ROOT / "docs" / "sample-plan.toml").read_text()):
-        assert "://" not in text.splitlines()[0]
+    for plan in (path, ROOT / "docs" / "sample-plan.toml"):
+        assert "://" not in plan.read_text(encoding="utf-8").splitlines()[0]
 
 
 @pytest.mark.parametrize("tool", ["taplo", "tombi"])
