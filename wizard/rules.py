@@ -431,7 +431,16 @@ def budget_for(
             answers=["context.hiring_region"],
         )
     return (
-        Budget.model_validate(rate.model_dump(exclude={"engagement"})),
+        Budget(
+            region=rate.region,
+            currency=rate.currency,
+            period=rate.period,
+            low=rate.low,
+            high=rate.high,
+            source=rate.source,
+            as_of=rate.as_of,
+            basis=rate.basis,
+        ),
         None,
     )
 

@@ -19,7 +19,7 @@ from checklists.loader import Checklist, Question, Step
 from screens.app import HirewizApp, start_for_new
 from screens.fields import QuestionField, field_id
 from screens.wizard_screen import WizardScreen
-from wizard.answers import get_value, set_value
+from wizard.answers import get_value, prune_hidden, set_value
 from wizard.models import Answers
 from wizard.planfile import load_answers
 
@@ -37,7 +37,7 @@ def walk_answers(checklist: Checklist) -> Answers:
         "assessment.competencies": ["Fraud models"],
     }.items():
         answers = set_value(answers, key, value, checklist)
-    return answers
+    return prune_hidden(answers, checklist)  # what a founder can enter: only questions shown
 
 
 def copy_checklist(tmp_path: Path, extra: str = "") -> Path:
