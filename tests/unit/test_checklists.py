@@ -419,3 +419,14 @@ def test_added_question_is_validated_and_round_trips(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown key"):
         validate_answers(raw, shipped())
     assert build_plan(plan.answers, custom).answers == plan.answers
+
+
+def test_plan_file_doc_names_every_answer_and_value(checklist: Checklist) -> None:
+    """docs/plan-file.md is the user-facing contract: every question and choice is in it."""
+    doc = (HERE.parent / "docs" / "plan-file.md").read_text(encoding="utf-8")
+    for step in checklist.steps:
+        section = doc.split(f"### `[answers.{step.id}]`", 1)[1].split("\n### ", 1)[0]
+        for q in step.questions:
+            assert f"`{q.id}`" in section, (step.id, q.id)
+            for value in q.choice_values:
+                assert f'"{value}"' in section, (step.id, q.id, value)
