@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import stat
+import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -376,8 +377,6 @@ def atomic_write(path: Path, text: str) -> None:
     if target.is_dir():
         raise PlanFileError(path, "", "is a directory; choose a file name")
     directory = target.parent if str(target.parent) else Path(".")
-    import tempfile  # here, not at the top: it pulls in shutil and the compressors
-
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     except FileNotFoundError:
