@@ -9,7 +9,8 @@ from __future__ import annotations
 import errno
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from types import UnionType
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -26,8 +27,12 @@ from wizard.text import describe_char, unsafe_char
 HERE = Path(__file__).resolve().parent
 
 Kind = Literal["text", "longtext", "int", "bool", "choice", "multi", "list"]
-Track = Literal["ml_engineer", "data_scientist", "mlops_engineer", "data_engineer", "ml_advisor"]
+Track = Literal[
+    "ml_engineer", "data_scientist", "mlops_engineer", "data_engineer", "ai_engineer", "ml_advisor"
+]
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+# Choice values are identifiers, or upper-case codes such as currencies ("USD").
+ChoiceValue = Annotated[str, Field(pattern=r"^(?:[a-z][a-z0-9_]*|[A-Z]{3})$", max_length=40)]
 Mistake = Annotated[int, Field(ge=1, le=10)]
 Scalar = str | int | bool
 
@@ -37,11 +42,13 @@ class ChecklistError(Exception):
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first use only: the shipped data is built without validation
+    # (see _parse), so a normal run never pays for building them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Choice(_Data):
-    value: Id
+    value: ChoiceValue
     label: str = Field(min_length=1)
 
 
@@ -61,6 +68,15 @@ class Question(_Data):
     max_length: int | None = Field(default=None, ge=1, le=5000)
     placeholder: str = ""
     when: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Shown only while another (int) answer is at least this number.
+    when_at_least: dict[str, int] = Field(default_factory=dict)
+    # Text shape checked on every answer (text questions only).
+    format: Literal["url_or_email"] | None = None
+    # An int answer that may not be below another int answer of the same step.
+    at_least: Id | None = None
+    # While unanswered, the value follows another (choice) answer: ``defaults[that answer]``.
+    default_from: str | None = None
+    defaults: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
@@ -76,9 +92,19 @@ class Question(_Data):
             raise ValueError("min and max apply to int questions only")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("min is above max")
+        if self.format is not None and self.kind != "text":
+            raise ValueError("format applies to text questions only")
+        if self.at_least is not None and self.kind != "int":
+            raise ValueError("at_least applies to int questions only")
+        if (self.default_from is None) != (not self.defaults):
+            raise ValueError("default_from and defaults go together")
+        if self.defaults and self.kind != "choice":
+            raise ValueError("default_from applies to choice questions only")
+        if self.default_from is not None and self.default is not None:
+            raise ValueError("a question takes default or default_from, not both")
         if self.required and self.recommended:
             raise ValueError("a required question cannot also be marked recommended")
-        for key in self.when:
+        for key in (*self.when, *self.when_at_least):
             if key.count(".") != 1:
                 raise ValueError(f"when key {key!r} must look like 'step.question'")
         return self
@@ -288,6 +314,11 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def _parse(model: type[M], path: Path, raw: dict[str, Any]) -> M:
+    if path.parent == HERE:
+        # Shipped data is validated by the tests (tests/unit/test_checklists.py), so it is
+        # built as is; anything else (a user's rates.toml, another folder) is validated here.
+        built: M = _construct(model, raw)
+        return built
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -296,6 +327,28 @@ def _parse(model: type[M], path: Path, raw: dict[str, Any]) -> M:
         if err["type"] == "extra_forbidden":
             msg = "unknown key"
         raise ChecklistError(f"{path}: {_loc(tuple(err['loc']), raw)}: {msg}") from None
+
+
+def _construct(kind: Any, value: Any) -> Any:
+    """Build trusted data into the same objects validation would give, without validating."""
+    origin = get_origin(kind)
+    if origin is Annotated:
+        return _construct(get_args(kind)[0], value)
+    if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(value, dict):
+        fields = kind.model_fields
+        return kind.model_construct(
+            **{k: _construct(fields[k].annotation, v) for k, v in value.items() if k in fields}
+        )
+    if origin is tuple and isinstance(value, list):
+        item = get_args(kind)[0]
+        return tuple(_construct(item, v) for v in value)
+    if origin is dict and isinstance(value, dict):
+        item = get_args(kind)[1]
+        return {k: _construct(item, v) for k, v in value.items()}
+    if origin in (Union, UnionType) and value is not None:
+        options = [a for a in get_args(kind) if a is not type(None)]
+        return _construct(options[0], value) if len(options) == 1 else value
+    return value
 
 
 def _check_questions(path: Path, steps: tuple[Step, ...]) -> None:
@@ -313,9 +366,35 @@ def _check_questions(path: Path, steps: tuple[Step, ...]) -> None:
                     raise ChecklistError(
                         f"{path}: {where}.when: {key} has no choice {sorted(bad)[0]!r}"
                     )
+            for key in q.when_at_least:
+                target = known.get(key)
+                if target is None or target.kind != "int":
+                    raise ChecklistError(f"{path}: {where}.when_at_least: no int question {key!r}")
             problem = _default_problem(q)
             if problem:
                 raise ChecklistError(f"{path}: {where}.default: {problem}")
+            problem = _linked_problem(q, step, known)
+            if problem:
+                raise ChecklistError(f"{path}: {where}.{problem}")
+
+
+def _linked_problem(q: Question, step: Step, known: dict[str, Question]) -> str | None:
+    """Check ``at_least`` and ``default_from``, which name other questions."""
+    if q.at_least is not None:
+        ids = [x.id for x in step.questions]
+        other = next((x for x in step.questions if x.id == q.at_least), None)
+        if other is None or other.kind != "int" or ids.index(other.id) > ids.index(q.id):
+            return f"at_least: {q.at_least!r} is not an earlier int question of this step"
+    if q.default_from is not None:
+        source = known.get(q.default_from)
+        if source is None or source.kind != "choice":
+            return f"default_from: no choice question {q.default_from!r}"
+        if set(q.defaults) != set(source.choice_values):
+            return f"defaults: must name exactly the choices of {q.default_from}"
+        bad = sorted(set(q.defaults.values()) - set(q.choice_values))
+        if bad:
+            return f"defaults: {bad[0]!r} is not one of the choices"
+    return None
 
 
 def _check_interview(path: Path, interview: InterviewFile) -> None:
@@ -395,7 +474,8 @@ def _load(directory: Path, home: str | None) -> Checklist:
                 raise ChecklistError(
                     f"{opath}: items[{item.id!r}].answer: no question {item.answer!r}"
                 )
-    return Checklist(
+    # Every part is validated (or trusted) above; the container adds no rule of its own.
+    return Checklist.model_construct(
         steps=steps,
         roles=_parse(RolesFile, rpath, _read(rpath)),
         interview=interview,

@@ -121,7 +121,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of the plan file")
     p.add_argument(
-        "-o", "--output", type=_path, metavar="FILE", help="write it here ('-': print it)"
+        "-o",
+        "--output",
+        type=_path,
+        metavar="FILE",
+        help="write it here ('-': print it); a folder gets plan-vN.schema.json",
+    )
+    p.add_argument(
+        "--version",
+        type=int,
+        metavar="N",
+        dest="schema_version",
+        help="the schema of an older plan-file version (default: the current one)",
     )
     return parser
 
@@ -147,7 +158,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from wizard.planfile import dumps, load_plan
 
     plan = load_plan(args.answers, get_checklist())
-    _write_or_print(dumps(plan), args.output)
+    _write_or_print(dumps(plan, args.output), args.output)
     return EXIT_OK
 
 
@@ -190,13 +201,40 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    import json
+    from wizard.models import SCHEMA_VERSION
+    from wizard.schemafiles import schema_name, shipped_schema, shipped_versions
 
-    from wizard.answers import get_checklist
-    from wizard.planfile import plan_schema
+    version = args.schema_version or SCHEMA_VERSION
+    if version == SCHEMA_VERSION:
+        import json
 
-    _write_or_print(json.dumps(plan_schema(get_checklist()), indent=2) + "\n", args.output)
+        from wizard.answers import get_checklist
+        from wizard.planfile import plan_schema
+
+        text = json.dumps(plan_schema(get_checklist()), indent=2) + "\n"
+    elif version in shipped_versions():
+        text = shipped_schema(version)
+    else:
+        known = ", ".join(str(v) for v in shipped_versions())
+        print(
+            f"hirewiz: schema --version {version}: no such version (known: {known})",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    output = args.output
+    if output is not None and _is_folder(output):
+        output = output / schema_name(version)
+    _write_or_print(text, output)
     return EXIT_OK
+
+
+def _is_folder(path: Path) -> bool:
+    """A folder given as ``-o``; a path the system cannot even look up is not one (the write
+    that follows reports it in one line)."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -367,6 +405,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The most common probe of all; answered before argparse is even imported.
         print(f"hirewiz {__version__}")
         return EXIT_OK
+    # hirewiz uses no pydantic plugins; unless told so, pydantic reads the entry points of every
+    # installed package when it builds the first model, a large share of a headless run
+    # (bench/README.md). setdefault: a user who wants plugins can still set the variable.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         args = build_parser().parse_args(words)
         return COMMANDS[args.command](args)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import io
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -93,11 +94,10 @@ def test_show_escapes_hidden_text_a_plan_cannot_carry_in_answers() -> None:
     checklist = get_checklist()
     plan = load_plan(SAMPLE_PLAN, checklist)
     evil = "Evil\u202e\x9b\u2066title"
-    plan = plan.model_copy(
-        update={
-            "meta": plan.meta.model_copy(update={"title": evil, "company": evil}),
-            "role": plan.role.model_copy(update={"title": evil, "summary": evil}),
-        }
+    plan = replace(
+        plan,
+        meta=replace(plan.meta, title=evil, company=evil),
+        role=replace(plan.role, title=evil, summary=evil),
     )
     buffer = io.StringIO()
     print_summary(plan, checklist, Console(file=buffer, width=200))

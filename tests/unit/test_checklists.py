@@ -1,5 +1,6 @@
-"""The checklist data: it matches the SPEC §3 contract, and a broken copy fails loudly, naming
-the file and the key, instead of surfacing later as a wrong screen or a wrong plan."""
+"""The checklist data: it matches the plan-file contract (docs/plan-file.md), and a broken copy
+fails loudly, naming the file and the key, instead of surfacing later as a wrong screen or a
+wrong plan."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import pytest
 from corekit import READY
 
 from checklists.loader import HERE, Checklist, ChecklistError, _load, load_checklist
+from wizard.answer_types import contract_problems
 from wizard.answers import validate_answers
-from wizard.models import answers_model, contract_problems
+from wizard.models import answers_model
 from wizard.planfile import build_plan, dumps, load_answers, load_plan
 
 TEXT = "text"
@@ -20,8 +22,8 @@ INT = "int"
 BOOL = "bool"
 LIST = "list"
 
-# SPEC §3 "Decision inputs", transcribed: key → choice values (a tuple), or a kind.
-SPEC_INPUTS: dict[str, tuple[str, ...] | str] = {
+# docs/plan-file.md "Answers", transcribed: key → choice values (a tuple), or a kind.
+CONTRACT_INPUTS: dict[str, tuple[str, ...] | str] = {
     "context.company": TEXT,
     "context.plan_title": TEXT,
     "context.planned_title": (
@@ -29,12 +31,15 @@ SPEC_INPUTS: dict[str, tuple[str, ...] | str] = {
         "data_scientist",
         "mlops_engineer",
         "data_engineer",
+        "ai_engineer",
         "ml_advisor",
         "unsure",
     ),
     "context.ml_staff": INT,
     "context.work_mode": ("onsite", "hybrid", "remote_same_tz", "remote_async"),
     "context.hiring_region": ("india", "us", "uk", "eu", "other"),
+    "context.location": TEXT,
+    "context.apply_contact": TEXT,
     "goals.problem_type": (
         "recommendation",
         "predictive_analytics",
@@ -45,7 +50,7 @@ SPEC_INPUTS: dict[str, tuple[str, ...] | str] = {
         "other",
     ),
     "goals.data_kind": ("structured", "text", "images", "audio", "mixed"),
-    "goals.build_mode": ("use_existing", "from_scratch", "unsure"),
+    "goals.build_mode": ("use_existing", "llm", "from_scratch", "unsure"),
     "goals.deliverable": ("insights", "product_feature", "ml_platform"),
     "goals.outcome": TEXT,
     "goals.success_metric": TEXT,
@@ -64,7 +69,11 @@ SPEC_INPUTS: dict[str, tuple[str, ...] | str] = {
     "timing.stage": ("idea", "mvp", "product_market_fit", "scaling"),
     "timing.use_case_validated": BOOL,
     "timing.urgency": ("exploring", "this_quarter", "overdue"),
-    "timing.monthly_budget_usd": INT,
+    "timing.monthly_budget": INT,
+    "timing.budget_currency": ("USD", "EUR", "GBP", "INR"),
+    "timing.equity_offered": BOOL,
+    "timing.pay_low": INT,
+    "timing.pay_high": INT,
     "team.reports_to": (
         "technical_founder",
         "non_technical_founder",
@@ -90,12 +99,22 @@ SPEC_INPUTS: dict[str, tuple[str, ...] | str] = {
 }
 MULTI = {"team.partners", "team.async_practices"}
 REQUIRED_TEXT = {"context.company", "context.plan_title"}
-OPTIONAL = {"timing.monthly_budget_usd"}
-# Ranges SPEC §3 states: (min, max); None where it gives no bound.
+OPTIONAL = {
+    "context.location",
+    "context.apply_contact",
+    "timing.monthly_budget",
+    "timing.budget_currency",
+    "timing.equity_offered",
+    "timing.pay_low",
+    "timing.pay_high",
+}
+# Ranges the contract states: (min, max); None where it gives no bound.
 RANGES = {
     "context.ml_staff": (0, None),
     "production.models_in_production": (0, None),
-    "timing.monthly_budget_usd": (0, None),
+    "timing.monthly_budget": (0, None),
+    "timing.pay_low": (0, None),
+    "timing.pay_high": (0, None),
     "team.tz_overlap_hours": (0, 24),
 }
 
@@ -114,13 +133,13 @@ def test_shipped_checklist_loads_and_meets_the_contract(checklist: Checklist) ->
     ]
 
 
-@pytest.mark.parametrize("key", sorted(SPEC_INPUTS))
+@pytest.mark.parametrize("key", sorted(CONTRACT_INPUTS))
 def test_spec_inputs_are_exactly_present(key: str, checklist: Checklist) -> None:
     q = checklist.question(key)
-    spec = SPEC_INPUTS[key]
+    spec = CONTRACT_INPUTS[key]
     if isinstance(spec, tuple):
         assert q.kind == ("multi" if key in MULTI else "choice")
-        assert q.choice_values == spec  # same values, in the SPEC's order
+        assert q.choice_values == spec  # same values, in the contract's order
     elif spec == TEXT:
         assert q.kind in ("text", "longtext")
     else:
@@ -196,7 +215,7 @@ BROKEN: list[tuple[str, Callable[[Path], None], str, str]] = [
     ),
     (
         "default not in choices",
-        _edit("questions.toml", 'default = "remote_same_tz"', 'default = "moon"'),
+        _edit("questions.toml", 'id = "work_mode"', 'id = "work_mode"\n  default = "moon"'),
         "questions.toml",
         "steps['context'].questions['work_mode'].default",
     ),
@@ -221,6 +240,36 @@ BROKEN: list[tuple[str, Callable[[Path], None], str, str]] = [
         _edit("questions.toml", 'placeholder = "Acme Analytics"', 'placeholdr = "Acme"'),
         "questions.toml",
         "steps['context'].questions['company'].placeholdr: unknown key",
+    ),
+    (
+        "when_at_least on a choice",
+        _edit("questions.toml", '"production.models_in_production" = 1', '"goals.deliverable" = 1'),
+        "questions.toml",
+        "steps['production'].questions['monitoring'].when_at_least: no int question",
+    ),
+    (
+        "at_least names a later question",
+        _edit("questions.toml", 'at_least = "pay_low"', 'at_least = "equity_offered"'),
+        "questions.toml",
+        "steps['timing'].questions['pay_high'].at_least",
+    ),
+    (
+        "defaults miss a region",
+        _edit("questions.toml", ', other = "USD" }', " }"),
+        "questions.toml",
+        "steps['timing'].questions['budget_currency'].defaults",
+    ),
+    (
+        "default currency not a choice",
+        _edit("questions.toml", 'other = "USD" }', 'other = "CHF" }'),
+        "questions.toml",
+        "steps['timing'].questions['budget_currency'].defaults: 'CHF'",
+    ),
+    (
+        "format on a number",
+        _edit("questions.toml", 'format = "url_or_email"', 'format = "url_or_email"\n  min = 1'),
+        "questions.toml",
+        "steps['context'].questions['apply_contact']",
     ),
     ("missing questions", _remove("questions.toml"), "questions.toml", "missing"),
     ("missing roles", _remove("roles.toml"), "roles.toml", "missing"),
@@ -289,19 +338,32 @@ def test_contract_problems_name_the_key(tmp_path: Path) -> None:
     ]
 
 
-def test_broken_checklist_is_one_line_from_the_cli(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import checklists.loader as loader
-    from wizard.cli import main
+def test_shipped_checklist_is_built_exactly_as_validation_would_build_it(tmp_path: Path) -> None:
+    """The shipped data is not validated at run time (the tests do it, here and above), so
+    building it without validation must give the very same objects."""
+    _load.cache_clear()
+    assert load_checklist(_copy(tmp_path)) == load_checklist()
 
-    folder = _copy(tmp_path)
-    _edit("questions.toml", 'kind = "int"', 'kind = "integer"')(folder)
-    monkeypatch.setattr(loader, "HERE", folder)
+
+def test_broken_user_rates_are_one_line_from_the_cli(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What a user supplies is validated on every run, the shipped data is not."""
+    from wizard.cli import main
+    from wizard.paths import home_dir
+
+    rates = home_dir() / "rates.toml"
+    rates.parent.mkdir(parents=True, exist_ok=True)
+    rates.write_text(
+        '[[rates]]\nregion = "india"\nengagement = "full_time"\ncurrency = "USD"\n'
+        'period = "month"\nlow = 9\nhigh = 1\nsource = "mine"\nas_of = "2026"\n',
+        encoding="utf-8",
+    )
+    _load.cache_clear()
     code = main(["plan", "--answers", str(READY)])
     err = capsys.readouterr().err
     assert code == 2
-    assert len(err.strip().splitlines()) == 1 and str(folder / "questions.toml") in err
+    assert len(err.strip().splitlines()) == 1 and str(rates) in err and "rates[0]" in err
 
 
 # --- a question added to the data -----------------------------------------------------------
@@ -358,3 +420,14 @@ def test_added_question_is_validated_and_round_trips(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown key"):
         validate_answers(raw, shipped())
     assert build_plan(plan.answers, custom).answers == plan.answers
+
+
+def test_plan_file_doc_names_every_answer_and_value(checklist: Checklist) -> None:
+    """docs/plan-file.md is the user-facing contract: every question and choice is in it."""
+    doc = (HERE.parent / "docs" / "plan-file.md").read_text(encoding="utf-8")
+    for step in checklist.steps:
+        section = doc.split(f"### `[answers.{step.id}]`", 1)[1].split("\n### ", 1)[0]
+        for q in step.questions:
+            assert f"`{q.id}`" in section, (step.id, q.id)
+            for value in q.choice_values:
+                assert f'"{value}"' in section, (step.id, q.id, value)

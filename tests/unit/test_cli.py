@@ -68,7 +68,8 @@ def test_tui_without_a_terminal_is_one_line(run_cli: RunCli) -> None:
 def test_plan_prints_to_stdout_without_output(run_cli: RunCli) -> None:
     code, out, err = run_cli("plan", "--answers", READY)
     assert code == 0, err
-    assert out.startswith("#:schema ")
+    # Printed, the plan has no folder and so no schema beside it: the first line says how.
+    assert out.startswith("# Editors can check this file") and "#:schema" not in out
     assert tomllib.loads(out)["role"]["track"] == "ml_engineer"
 
 
@@ -78,7 +79,7 @@ def test_plan_output_replaces_an_existing_file(work: Path, run_cli: RunCli) -> N
     code, stdout, err = run_cli("plan", "--answers", READY, "-o", out)
     assert code == 0 and stdout == ""
     assert "Wrote" in err
-    assert tomllib.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["schema_version"] == 2
 
 
 def test_check_reports_a_stale_plan(work: Path, run_cli: RunCli) -> None:
