@@ -1,31 +1,31 @@
-"""Load the interview-kit text used by Markdown exports (``kit.toml``).
+"""Load the interview-kit text used by Markdown exports (``interview_kit.toml``).
 
-Kept apart from the question checklist because only exports need it, so the wizard's start-up
-does not pay for reading it.
+This is the interview kit (take-home briefs and question areas for interviewers), not the
+take-home kit ``hirewiz kit`` generates. Kept apart from the question checklist because only
+exports need it; shipped data, checked by tests, so it is read without validation.
 """
 
 from __future__ import annotations
 
+import tomllib
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
-
-from checklists.loader import HERE, _Data, _parse, _read
+from checklists.loader import HERE
 
 
-class QuestionAreas(_Data):
-    production: tuple[str, ...] = Field(min_length=1)
-    product: tuple[str, ...] = Field(min_length=1)
-    remote: tuple[str, ...] = Field(min_length=1)
-
-
-class Kit(_Data):
-    take_home_brief: tuple[str, ...] = Field(min_length=1)
-    question_areas: QuestionAreas
+@dataclass(frozen=True)
+class InterviewKit:
+    take_home_brief: dict[str, tuple[str, ...]]
+    question_areas: dict[str, tuple[str, ...]]
 
 
 @lru_cache(maxsize=4)
-def load_kit(directory: Path = HERE) -> Kit:
-    path = directory / "kit.toml"
-    return _parse(Kit, path, _read(path))
+def load_interview_kit(directory: Path = HERE) -> InterviewKit:
+    with (directory / "interview_kit.toml").open("rb") as fh:
+        raw = tomllib.load(fh)
+    return InterviewKit(
+        take_home_brief={k: tuple(v) for k, v in raw["take_home_brief"].items()},
+        question_areas={k: tuple(v) for k, v in raw["question_areas"].items()},
+    )

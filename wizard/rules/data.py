@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wizard.models import Answers, DataBand
-from wizard.rules.catalog import join_and, Ctx, Facts, Hit, blocker_check, check, hit
+from wizard.rules.catalog import Ctx, Facts, Hit, blocker_check, check, hit, join_and
 
 UNSTRUCTURED = ("text", "images", "audio", "mixed")
 # The band-C items, each with the phrase that names it and the phrase that fixes it.
@@ -105,4 +105,3 @@ def data_pipeline(x: Ctx) -> Iterator[Hit]:
         yield hit("data-pipeline-none")
     elif x.answers.data.pipeline == "manual":
         yield hit("data-pipeline-manual")
-

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from checklists.advice import Words
-from wizard.rules.catalog import join_and, Facts, Hit, blocker_check, hit
+from wizard.rules.catalog import Facts, Hit, blocker_check, hit, join_and
 
 _TOKEN = re.compile(r"[^\s,;:!?()\"“”/]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -105,4 +105,3 @@ def metric_clarity(x: Facts) -> Iterator[Hit]:
         yield hit("goal-metric-model-only", measures=join_and(measures))
     if len(_NUMBER.findall(text or "")) < 2:
         yield hit("goal-metric-no-current-value")
-

@@ -10,7 +10,7 @@ categories of at most six attributes, each assessed in some stage of this loop.
 from __future__ import annotations
 
 from checklists.advice import StageText
-from wizard.models import InterviewStage, ScoreAttribute, ScoreCategory, Scorecard
+from wizard.models import InterviewStage, ScoreAttribute, Scorecard, ScoreCategory
 from wizard.rules.catalog import Ctx
 from wizard.rules.findings import MAX_TAKE_HOME_HOURS, nobody_can_judge, production_topics
 

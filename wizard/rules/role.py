@@ -144,9 +144,7 @@ def money(currency: str, amount: float) -> str:
     return f"{currency} {round(amount):,}"
 
 
-def choose_engagement(
-    x: Facts, track: Track, pay: Pay | None
-) -> tuple[Engagement, Reason | None]:
+def choose_engagement(x: Facts, track: Track, pay: Pay | None) -> tuple[Engagement, Reason | None]:
     """Advisor for ml_advisor; contract when the budget is below the full-time low end and the
     hire is overdue or the budget is under half of it; otherwise full time."""
     if track == "ml_advisor":

@@ -26,6 +26,8 @@ from wizard.rules.findings import (
 
 SECTIONS = ("goals", "data", "production", "timing", "team", "assessment", "onboarding")
 AUTOMATION = {"none": 0.0, "manual": 0.5, "automated": 1.0}
+NO_BUDGET = ("no-budget",)
+BUSINESS_PARTNERS = {"product_manager", "domain_expert"}
 OUTCOME_IDS = ("goal-outcome-missing", "goal-outcome-hype", "goal-outcome-vague")
 METRIC_IDS = ("goal-metric-missing", "goal-metric-no-number", "goal-metric-only-numbers")
 
@@ -137,7 +139,9 @@ def _timing(x: Ctx) -> list[Item]:
             validated,
             ("too-early-unvalidated", "use-case-not-validated"),
         ),
-        Item("timing", "timing.monthly_budget", float(t.monthly_budget is not None), ("no-budget",)),
+        Item(
+            "timing", "timing.monthly_budget", float(t.monthly_budget is not None), ("no-budget",)
+        ),
     ]
 
 
@@ -154,7 +158,11 @@ def _team(x: Ctx) -> list[Item]:
         Item(
             "team",
             "team.partners",
-            0.0 if not partners else 1.0 if partners & {"product_manager", "domain_expert"} else 0.5,
+            0.0
+            if not partners
+            else 1.0
+            if partners & {"product_manager", "domain_expert"}
+            else 0.5,
             ("no-partners", "no-business-partner"),
         ),
     ]
@@ -188,9 +196,7 @@ def _assessment(x: Ctx) -> list[Item]:
             )
             fair = float(bool(a.take_home_paid) or hours is None or hours <= MAX_UNPAID_HOURS)
             items.append(
-                Item(
-                    "assessment", "assessment.take_home_paid", fair, ("take-home-unpaid-long",)
-                )
+                Item("assessment", "assessment.take_home_paid", fair, ("take-home-unpaid-long",))
             )
         items.append(
             Item(
