@@ -25,7 +25,7 @@ class Change:
 @dataclass(frozen=True)
 class FindingRef:
     id: str
-    mistake: int
+    mistake: int | None
     severity: str
     title: str
 
@@ -181,5 +181,6 @@ def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> N
             ("−", "red", d.findings_removed),
         ):
             for f in found:
-                t.add_row(Text(sign, style), str(f.mistake), f.severity, Text(f.title))
+                mistake = "—" if f.mistake is None else str(f.mistake)
+                t.add_row(Text(sign, style), mistake, f.severity, Text(f.title))
         console.print(t)

@@ -59,7 +59,7 @@ def render(plan: Plan, checklist: Checklist) -> Group:
         role_text.append("• " + reason.text, style="")
         role_text.append(f" [{reason.source}]\n", style="dim")
     for alt in role.alternatives:
-        role_text.append(f"Alternative: {alt.title}. {alt.why}\n", style="italic")
+        role_text.append(f"Alternative, {alt.title}: {alt.why}\n", style="italic")
     budget = money(plan)
     if budget is not None:
         role_text.append("Budget: ")
@@ -73,7 +73,7 @@ def render(plan: Plan, checklist: Checklist) -> Group:
     for f in plan.findings[:TOP_FINDINGS]:
         findings.add_row(
             Text(f.severity, style=SEVERITY_STYLE[f.severity]),
-            Text(str(f.mistake)),
+            Text("—" if f.mistake is None else str(f.mistake)),
             Text(f.title, style="bold") + Text("\n" + f.action) + Text(f"\n{f.source}", "dim"),
         )
     rest = len(plan.findings) - TOP_FINDINGS

@@ -26,7 +26,6 @@ from wizard.rules.findings import (
 
 SECTIONS = ("goals", "data", "production", "timing", "team", "assessment", "onboarding")
 AUTOMATION = {"none": 0.0, "manual": 0.5, "automated": 1.0}
-NO_BUDGET = ("no-budget",)
 BUSINESS_PARTNERS = {"product_manager", "domain_expert"}
 OUTCOME_IDS = ("goal-outcome-missing", "goal-outcome-hype", "goal-outcome-vague")
 METRIC_IDS = ("goal-metric-missing", "goal-metric-no-number", "goal-metric-only-numbers")
@@ -125,6 +124,7 @@ def _production(x: Ctx) -> list[Item]:
 
 def _timing(x: Ctx) -> list[Item]:
     t = x.answers.timing
+    # The budget is optional and not readiness: a blank one gets a tip, not a lower score.
     validated = (
         1.0
         if x.live or t.use_case_validated
