@@ -174,7 +174,11 @@ BROKEN = [
     ),
     (
         "a tip that blocks",
-        _edit("findings.toml", 'mistake = 4\nseverity = "warning"', 'mistake = 4\nseverity = "blocker"'),
+        _edit(
+            "findings.toml",
+            'mistake = 4\nseverity = "warning"',
+            'mistake = 4\nseverity = "blocker"',
+        ),
         "findings.toml: findings['no-product-interview'].severity: only goal",
     ),
 ]
