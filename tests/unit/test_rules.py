@@ -507,7 +507,7 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int | None, str, str]] = [
         5,
         "warning",
         "assessment",
-    ),  # fmt: skip
+    ),
     ({"assessment.take_home": "generic_algorithms"}, "generic-test", 5, "warning", "assessment"),
     ({"assessment.take_home_hours": 5}, "take-home-too-long", 5, "warning", "assessment"),
     ({"assessment.take_home_hours": DROP}, "take-home-no-time-box", 5, "tip", "assessment"),
@@ -517,14 +517,14 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int | None, str, str]] = [
         5,
         "warning",
         "assessment",
-    ),  # fmt: skip
+    ),
     (
         {"assessment.take_home_paid": False, "assessment.take_home_hours": 2},
         "take-home-unpaid",
         5,
         "tip",
         "assessment",
-    ),  # fmt: skip
+    ),
     (
         {
             "team.reports_to": "non_technical_founder",
@@ -535,14 +535,14 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int | None, str, str]] = [
         5,
         "warning",
         "assessment",
-    ),  # fmt: skip
+    ),
     (
         {"assessment.production_interview": False},
         "no-production-interview",
         6,
         "warning",
         "assessment",
-    ),  # fmt: skip
+    ),
     ({"data.quality_checked": False}, "data-quality-unchecked", 7, "warning", "data"),
     ({"data.labels": "partial"}, "data-labels-missing", 7, "warning", "data"),
     ({"data.pipeline": "manual"}, "data-pipeline-manual", 7, "tip", "data"),
@@ -555,21 +555,21 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int | None, str, str]] = [
         7,
         "tip",
         "goals",
-    ),  # fmt: skip
+    ),
     (
         {"assessment.must_have_tools": [f"t{i}" for i in range(6)]},
         "tool-checklist",
         8,
         "warning",
         "assessment",
-    ),  # fmt: skip
+    ),
     (
         {"assessment.must_have_tools": ["Python", "PyTorch"]},
         "framework-must-have",
         8,
         "warning",
         "assessment",
-    ),  # fmt: skip
+    ),
     ({"assessment.competencies": []}, "tools-without-competencies", 8, "warning", "assessment"),
     (
         {"assessment.competencies": [], "assessment.must_have_tools": []},
@@ -577,21 +577,21 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int | None, str, str]] = [
         8,
         "tip",
         "assessment",
-    ),  # fmt: skip
+    ),
     (
         {"context.work_mode": "remote_async", "team.tz_overlap_hours": 1},
         "low-overlap",
         9,
         "warning",
         "team",
-    ),  # fmt: skip
+    ),
     (
         {"context.work_mode": "remote_async", "team.async_practices": []},
         "no-async-practices",
         9,
         "warning",
         "team",
-    ),  # fmt: skip
+    ),
     *[
         (
             {f"onboarding.{k}": False},
@@ -607,21 +607,21 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int | None, str, str]] = [
             "buddy",
             "growth_budget",
         )
-    ],  # fmt: skip
+    ],
     (
         {**CONTRACT, "onboarding.pipelines_documented": False},
         "handover-context-doc",
         10,
         "warning",
         "onboarding",
-    ),  # fmt: skip
+    ),
     (
         {**CONTRACT, "onboarding.domain_expert_access": False},
         "handover-weekly-checkin",
         10,
         "warning",
         "onboarding",
-    ),  # fmt: skip
+    ),
     ({"team.reports_to": "non_technical_founder"}, "reports-to-non-technical", None, "tip", "team"),
     ({"production.serving": "unsure"}, "serving-undecided", None, "tip", "production"),
     (
@@ -635,7 +635,7 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int | None, str, str]] = [
         None,
         "warning",
         "production",
-    ),  # fmt: skip
+    ),
     # Review 6: answers that cannot all be true.
     (
         {
@@ -649,14 +649,14 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int | None, str, str]] = [
         None,
         "warning",
         "timing",
-    ),  # fmt: skip
+    ),
     (
         {"context.ml_staff": 0, "team.reports_to": "ml_lead"},
         "conflict-no-staff-ml-lead",
         None,
         "warning",
         "team",
-    ),  # fmt: skip
+    ),
     (
         {
             "production.models_in_production": 1,
@@ -669,14 +669,14 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int | None, str, str]] = [
         None,
         "warning",
         "production",
-    ),  # fmt: skip
+    ),
     (
         {"data.recorded": False, "data.labels": "yes"},
         "conflict-labels-not-recorded",
         None,
         "warning",
         "data",
-    ),  # fmt: skip
+    ),
 ]
 
 
@@ -723,7 +723,7 @@ def test_conflicts_name_both_answers(make: Make, checklist: Checklist) -> None:
                 "goals.heuristic_baseline": False,
             },
             "too-late",
-        ),  # fmt: skip
+        ),
         ({"timing.urgency": "overdue", "data.quality_checked": False}, "too-late"),
         (CONTRACT, "too-late"),
         # Advisors: no take-home, buddy or learning-budget findings (review 9).
