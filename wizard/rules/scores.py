@@ -123,11 +123,10 @@ def _production(x: Ctx) -> list[Item]:
 
 
 def _timing(x: Ctx) -> list[Item]:
-    t = x.answers.timing
     # The budget is optional and not readiness: a blank one gets a tip, not a lower score.
     validated = (
         1.0
-        if x.live or t.use_case_validated
+        if x.live or x.answers.timing.use_case_validated
         else 0.5
         if x.answers.goals.heuristic_baseline
         else 0.0
@@ -138,9 +137,6 @@ def _timing(x: Ctx) -> list[Item]:
             "timing.use_case_validated",
             validated,
             ("too-early-unvalidated", "use-case-not-validated"),
-        ),
-        Item(
-            "timing", "timing.monthly_budget", float(t.monthly_budget is not None), ("no-budget",)
         ),
     ]
 
