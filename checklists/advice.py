@@ -152,6 +152,11 @@ def _finding(raw: dict[str, Any]) -> FindingText:
     return FindingText(**{**raw, "answers": tuple(raw.get("answers", ()))})
 
 
+def _profile(raw: dict[str, Any]) -> Profile:
+    fields: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()}
+    return Profile(**fields)
+
+
 def _stage(raw: dict[str, Any]) -> StageText:
     return StageText(
         **{
@@ -192,8 +197,7 @@ def read_advice(directory: Path = HERE) -> Advice:
             languages=frozenset(words["languages"]),
         ),
         profiles={
-            track: Profile(**{k: tuple(v) if isinstance(v, list) else v for k, v in p.items()})
-            for track, p in roles["tracks"].items()
+            track: _profile(p) for track, p in roles["tracks"].items()
         },
         not_required=dict(roles["not_required"]),
         interview=Interview(

@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from checklists.advice import load_advice
 from checklists.loader import Checklist
 from wizard.models import Plan
 
@@ -53,7 +54,8 @@ def render(plan: Plan, checklist: Checklist) -> Group:
 
     role_text = Text()
     role_text.append(role.title, style="bold")
-    role_text.append(f"  ({role.seniority}, {role.engagement.replace('_', ' ')})\n")
+    a_name = load_advice().profiles[role.track].a_name
+    role_text.append(f"  ({a_name}; {role.seniority}, {role.engagement.replace('_', ' ')})\n")
     role_text.append(role.summary + "\n")
     for reason in role.rationale:
         role_text.append("• " + reason.text, style="")

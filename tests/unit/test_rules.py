@@ -37,6 +37,16 @@ TRACK_ANSWERS: dict[str, dict[str, Any]] = {
     "ml_advisor": {"data.recorded": False},
 }
 CONTRACT = {"timing.urgency": "overdue", "timing.monthly_budget": 1500}
+# The ready baseline states its budget currency (the India figure is in USD) and its pay range.
+BASE = {"timing.budget_currency": "USD", "timing.pay_low": 36000, "timing.pay_high": 60000}
+
+
+@pytest.fixture(scope="session")
+def make(make: Make) -> Make:
+    def build(changes: dict[str, Any] | None = None) -> Answers:
+        return make({**BASE, **(changes or {})})
+
+    return build
 
 
 def ids(d: Derivation) -> set[str]:

@@ -352,4 +352,4 @@ def test_python_m_wizard_export(plan_file: Path, _home: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("# Onboarding: Senior Machine Learning Engineer at Shelfwise")
     assert "- [x] Write the 30/60/90-day plan" in result.stdout
-    assert "- [ ] Document the data pipelines" in result.stdout
+    assert "- [ ] Document the data sources and pipelines" in result.stdout

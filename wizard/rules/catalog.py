@@ -23,6 +23,8 @@ class Facts:
     answers: Answers
     advice: Advice
     band: DataBand
+    # The budget's currency: as answered, or the hiring region's default.
+    currency: str | None = None
 
     @property
     def live(self) -> bool:
@@ -119,7 +121,7 @@ def build(text: FindingText, params: dict[str, Any]) -> Finding:
     return Finding(
         id=text.id,
         mistake=text.mistake,
-        severity=text.severity,  # type: ignore[arg-type]
+        severity=text.severity,
         section=text.section,
         title=text.title.format(**params),
         detail=text.detail.format(**params),

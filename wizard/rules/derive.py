@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from checklists.advice import load_advice
 from checklists.loader import Checklist
+from wizard.answers import linked_default
 from wizard.models import (
     Answers,
     Budget,
@@ -93,7 +94,10 @@ def _exempt_reason(x: Ctx, items: list[Item]) -> Reason | None:
 def derive(answers: Answers, checklist: Checklist) -> Derivation:
     advice = load_advice()
     band = data_band(answers)
-    facts = Facts(answers, advice, band)
+    currency = answers.timing.budget_currency or linked_default(
+        checklist.question("timing.budget_currency"), answers
+    )
+    facts = Facts(answers, advice, band, currency)
     early = list(run(BEFORE_TRACK, facts))
     blocked = any(f.severity == "blocker" for f in early)
     track, why_track = choose_track(facts, blocked)
@@ -104,6 +108,7 @@ def derive(answers: Answers, checklist: Checklist) -> Derivation:
         answers,
         advice,
         band,
+        currency,
         track=track,
         seniority=seniority,
         engagement=engagement,

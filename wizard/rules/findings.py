@@ -211,7 +211,7 @@ def budget(x: Ctx) -> Iterator[Hit]:
         yield hit("no-budget")
         return
     pay = x.pay
-    amount = comparable_budget(x.answers, pay)
+    amount = comparable_budget(x, pay)
     if pay is None or amount is None:
         return
     if x.engagement == "full_time" and amount < pay.low:

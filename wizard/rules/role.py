@@ -130,12 +130,11 @@ def full_time_pay(answers: Answers, checklist: Checklist, track: Track) -> Pay |
     )
 
 
-def comparable_budget(answers: Answers, pay: Pay | None) -> int | None:
-    """The monthly budget when it can be compared with the figure (same currency)."""
-    t = answers.timing
-    if pay is None or t.monthly_budget is None:
-        return None
-    if (t.budget_currency or pay.currency) != pay.currency:
+def comparable_budget(x: Facts, pay: Pay | None) -> int | None:
+    """The monthly budget when it can be compared with the figure: same currency (the budget's
+    own, or the hiring region's when none is given). Conversion needs exchange rates."""
+    t = x.answers.timing
+    if pay is None or t.monthly_budget is None or x.currency != pay.currency:
         return None
     return t.monthly_budget
 
@@ -149,7 +148,7 @@ def choose_engagement(x: Facts, track: Track, pay: Pay | None) -> tuple[Engageme
     hire is overdue or the budget is under half of it; otherwise full time."""
     if track == "ml_advisor":
         return "advisor", None
-    budget = comparable_budget(x.answers, pay)
+    budget = comparable_budget(x, pay)
     if pay is None or budget is None or budget >= pay.low:
         return "full_time", None
     overdue = x.answers.timing.urgency == "overdue"
@@ -177,7 +176,7 @@ def budget_table(
             return None, None
         why = reason(x, "no_figure", ["context.hiring_region"], region=region, kind="full-time")
         return None, why
-    budget = comparable_budget(x.answers, pay)
+    budget = comparable_budget(x, pay)
     check = "not_given"
     if budget is not None:
         check = "below" if budget < pay.low else "within" if budget <= pay.high else "above"
@@ -195,7 +194,7 @@ def budget_table(
             as_of=rate.as_of,
             basis=rate.basis,
             proxy="proxy" in rate.basis.lower(),
-            check=check,  # type: ignore[arg-type]
+            check=check,
             buys=buys,
         ),
         None,
