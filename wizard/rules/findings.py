@@ -88,8 +88,9 @@ def partners(x: Ctx) -> Iterator[Hit]:
 
 @check("reports-to-non-technical")
 def technical_review(x: Ctx) -> Iterator[Hit]:
-    """Reporting to a non-technical founder leaves the ML work without a reviewer."""
-    if x.answers.team.reports_to == "non_technical_founder":
+    """Reporting to a non-technical founder leaves the ML work without a reviewer (an advisor
+    is that reviewer)."""
+    if x.engagement != "advisor" and x.answers.team.reports_to == "non_technical_founder":
         yield hit("reports-to-non-technical")
 
 

@@ -144,13 +144,13 @@ def _timing(x: Ctx) -> list[Item]:
 def _team(x: Ctx) -> list[Item]:
     tm = x.answers.team
     partners = set(tm.partners or [])
-    items = [
-        Item(
-            "team",
-            "team.reports_to",
-            0.5 if tm.reports_to == "non_technical_founder" else 1.0,
-            ("reports-to-non-technical",),
-        ),
+    reviewed = 0.5 if tm.reports_to == "non_technical_founder" else 1.0
+    items = (
+        []
+        if x.engagement == "advisor"
+        else [Item("team", "team.reports_to", reviewed, ("reports-to-non-technical",))]
+    )
+    items += [
         Item(
             "team",
             "team.partners",
