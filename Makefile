@@ -39,7 +39,7 @@ screenshot: $(TEST_STAMP)
 samples: $(RUN_STAMP)
 	HIREWIZ_HOME=$$(mktemp -d) $(BIN)/hirewiz plan --answers docs/sample-input.toml -o docs/sample-plan.toml
 	HIREWIZ_HOME=$$(mktemp -d) $(BIN)/hirewiz export docs/sample-plan.toml -o docs/sample-plan.md
-	$(BIN)/hirewiz schema -o wizard/plan.schema.json
+	$(BIN)/hirewiz schema -o wizard/schemas/plan-v2.schema.json
 
 clean:
 	rm -rf $(VENV) build *.egg-info

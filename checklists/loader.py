@@ -52,6 +52,8 @@ class Question(_Data):
     max_length: int | None = Field(default=None, ge=1, le=5000)
     placeholder: str = ""
     when: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Shown only while another (int) answer is at least this number.
+    when_at_least: dict[str, int] = Field(default_factory=dict)
     # Text shape checked on every answer (text questions only).
     format: Literal["url_or_email"] | None = None
     # An int answer that may not be below another int answer of the same step.
@@ -86,7 +88,7 @@ class Question(_Data):
             raise ValueError("a question takes default or default_from, not both")
         if self.required and self.recommended:
             raise ValueError("a required question cannot also be marked recommended")
-        for key in self.when:
+        for key in (*self.when, *self.when_at_least):
             if key.count(".") != 1:
                 raise ValueError(f"when key {key!r} must look like 'step.question'")
         return self
@@ -239,6 +241,10 @@ def _check_questions(path: Path, steps: tuple[Step, ...]) -> None:
                     raise ChecklistError(
                         f"{path}: {where}.when: {key} has no choice {sorted(bad)[0]!r}"
                     )
+            for key in q.when_at_least:
+                target = known.get(key)
+                if target is None or target.kind != "int":
+                    raise ChecklistError(f"{path}: {where}.when_at_least: no int question {key!r}")
             problem = _default_problem(q)
             if problem:
                 raise ChecklistError(f"{path}: {where}.default: {problem}")

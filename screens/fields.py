@@ -14,7 +14,7 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.markup import escape
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
@@ -27,7 +27,6 @@ from textual.widgets import (
     Select,
     SelectionList,
     Static,
-    Switch,
     TextArea,
 )
 from textual.widgets.selection_list import Selection
@@ -139,10 +138,13 @@ class QuestionField(Vertical):
             )
             return area
         if q.kind == "bool":
-            return Horizontal(
-                Switch(bool(value), id=wid),
-                Static("Yes" if value else "No", classes="switch-label"),
-                classes="switch-row",
+            # Two radio buttons rather than a switch: a switch always shows yes or no, and an
+            # unanswered question must look unanswered (docs/plan-file.md).
+            return RadioSet(
+                RadioButton("Yes", value=value is True, name="yes"),
+                RadioButton("No", value=value is False, name="no"),
+                compact=True,
+                id=wid,
             )
         if q.kind == "choice" and len(q.choices) <= RADIO_MAX:
             return RadioSet(
@@ -212,16 +214,11 @@ class QuestionField(Vertical):
         event.stop()
         self._submit(lambda: parse_text(self.question, event.text_area.text))
 
-    @on(Switch.Changed)
-    def _switch_changed(self, event: Switch.Changed) -> None:
-        event.stop()
-        self.query_one(".switch-label", Static).update("Yes" if event.value else "No")
-        self._submit(lambda: event.value)
-
     @on(RadioSet.Changed)
     def _radio_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
-        self._submit(lambda: event.pressed.name)
+        name = event.pressed.name
+        self._submit(lambda: name == "yes" if self.question.kind == "bool" else name)
 
     @on(Select.Changed)
     def _select_changed(self, event: Select.Changed) -> None:
@@ -330,9 +327,7 @@ class StepForm(VerticalScroll):
         for field in self.fields():
             if not field.display or (key is not None and field.key != key):
                 continue
-            control = field.control
-            target = control.query_one(Switch) if isinstance(control, Horizontal) else control
-            target.focus()
+            field.control.focus()
             if field is self.fields()[0]:
                 self.call_after_refresh(self.scroll_home, animate=False)
             else:

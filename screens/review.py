@@ -96,11 +96,19 @@ class ReviewPane(VerticalScroll):
     def refresh_from(self, answers: Answers) -> None:
         """Re-derive from the draft; hidden answers are pruned exactly as a saved plan would be."""
         self.answers = answers
+        missing = missing_required(answers, self.checklist)
+        self._show_missing(missing)
+        # Until every required answer is in there is no verdict and no role: the core does not
+        # guess, so neither does the Review (docs/plan-file.md, "Required for a verdict").
+        for part in self.query("#sections, #findings, #role, #review-bottom, #loop"):
+            part.display = not missing
+        if missing:
+            self._show_incomplete(len(missing))
+            return
         pruned = prune_hidden(answers, self.checklist)
         d = derive(pruned, self.checklist)
         self._show_verdict(d)
         self._show_sections(d)
-        self._show_missing(missing_required(answers, self.checklist))
         self._show_findings(d.findings)
         self._show_role(d)
         self._show_budget(d)
@@ -112,6 +120,16 @@ class ReviewPane(VerticalScroll):
             return self.checklist.step(step_id).title
         except KeyError:
             return step_id.title()
+
+    def _show_incomplete(self, count: int) -> None:
+        box = self.query_one("#verdict")
+        for verdict in VERDICT_TEXT:
+            box.remove_class(f"-{verdict.replace('_', '-')}")
+        self.query_one("#verdict-word", Static).update("[b]INCOMPLETE[/b]")
+        self.query_one("#verdict-line", Static).update(
+            "No recommendation yet: answer the required questions listed below."
+        )
+        self.query_one("#verdict-score", Static).update(f"{count} required answer(s) missing")
 
     def _show_verdict(self, d: Derivation) -> None:
         r = d.readiness
@@ -149,11 +167,14 @@ class ReviewPane(VerticalScroll):
         widget = self.query_one("#missing", Static)
         widget.display = bool(missing)
         if missing:
-            names = [self.checklist.question(k).prompt for k in missing[:3]]
-            more = f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+            lines = [
+                f"{escape(self._title(k.partition('.')[0]))}: "
+                f"{escape(self.checklist.question(k).prompt)}"
+                for k in missing
+            ]
             widget.update(
-                f"[b]{len(missing)} required answer(s) missing[/b] — the plan can be saved once "
-                f"they are in: {escape('; '.join(names))}{more}"
+                f"[b]Missing answers ({len(missing)})[/b] — the recommendation and saving wait "
+                "for these:\n" + "\n".join(lines)
             )
 
     def _show_findings(self, found: list[Finding]) -> None:
@@ -177,8 +198,9 @@ class ReviewPane(VerticalScroll):
                 where = f"Fix in {escape(self._title(f.answers[0].partition('.')[0]))}"
             findings.add_option(
                 Option(
-                    f"[b reverse {style}] {f.severity.upper():<7} [/] [b]Mistake {f.mistake}[/b]"
-                    f" · {escape(f.title)}\n[dim]{where}:[/] {escape(f.action)}",
+                    f"[b reverse {style}] {f.severity.upper():<7} [/] "
+                    + (f"[b]Mistake {f.mistake}[/b] · " if f.mistake else "")
+                    + f"{escape(f.title)}\n[dim]{where}:[/] {escape(f.action)}",
                     id=f"finding-{index}",
                 )
             )

@@ -161,18 +161,47 @@ def _choice_value(question: Question, text: str) -> str:
 
 
 def visible(question_key: str, answers: Answers, checklist: Checklist) -> bool:
-    """Whether a question applies, given its ``when`` conditions and the other answers."""
+    """Whether a question applies, given its ``when`` conditions and the other answers.
+
+    A condition on an unanswered question is not met: the question waits until it is.
+    """
     question = checklist.question(question_key)
-    return all(get_value(answers, key) in values for key, values in question.when.items())
+    if not all(get_value(answers, key) in values for key, values in question.when.items()):
+        return False
+    for key, least in question.when_at_least.items():
+        value = get_value(answers, key)
+        if not isinstance(value, int) or value < least:
+            return False
+    return True
 
 
 def missing_required(answers: Answers, checklist: Checklist) -> list[str]:
-    """Required questions that apply to these answers but have no answer yet, in wizard order."""
+    """Required questions that apply to these answers but have no answer yet, in wizard order.
+
+    Empty means the answers are complete: the rules can give a verdict. Otherwise the plan is
+    "incomplete" and these are what is missing (docs/plan-file.md, "Required for a verdict").
+    """
     return [
         key
         for key, q in checklist.questions()
         if q.required and get_value(answers, key) is None and visible(key, answers, checklist)
     ]
+
+
+class IncompleteAnswers(ValueError):
+    """Answers too incomplete for a verdict. ``missing`` lists the dotted keys, in wizard order."""
+
+    def __init__(self, missing: list[str]) -> None:
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        super().__init__(f"{missing[0]}: is required{more}")
+        self.missing = tuple(missing)
+
+
+def require_complete(answers: Answers, checklist: Checklist) -> None:
+    """Refuse to go on without every required answer, instead of guessing the missing ones."""
+    missing = missing_required(answers, checklist)
+    if missing:
+        raise IncompleteAnswers(missing)
 
 
 def linked_default(question: Question, answers: Answers) -> Any:

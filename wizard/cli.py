@@ -116,7 +116,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     p = sub.add_parser("schema", help="print the JSON Schema of the plan file")
-    p.add_argument("-o", "--output", type=_path, metavar="FILE", help="write it here instead")
+    p.add_argument(
+        "-o",
+        "--output",
+        type=_path,
+        metavar="FILE",
+        help="write it here instead; a folder gets plan-vN.schema.json, the name plans point at",
+    )
+    p.add_argument(
+        "--version",
+        type=int,
+        metavar="N",
+        dest="schema_version",
+        help="the schema of an older plan-file version (default: the current one)",
+    )
     return parser
 
 
@@ -135,7 +148,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
     from wizard.planfile import dumps, load_plan
 
     plan = load_plan(args.answers, get_checklist())
-    _write_or_print(dumps(plan), args.output)
+    _write_or_print(dumps(plan, args.output), args.output)
     return EXIT_OK
 
 
@@ -176,12 +189,30 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    import json
+    from wizard.models import SCHEMA_VERSION
+    from wizard.schemafiles import schema_name, shipped_schema, shipped_versions
 
-    from wizard.answers import get_checklist
-    from wizard.planfile import plan_schema
+    version = args.schema_version or SCHEMA_VERSION
+    if version == SCHEMA_VERSION:
+        import json
 
-    _write_or_print(json.dumps(plan_schema(get_checklist()), indent=2) + "\n", args.output)
+        from wizard.answers import get_checklist
+        from wizard.planfile import plan_schema
+
+        text = json.dumps(plan_schema(get_checklist()), indent=2) + "\n"
+    elif version in shipped_versions():
+        text = shipped_schema(version)
+    else:
+        known = ", ".join(str(v) for v in shipped_versions())
+        print(
+            f"hirewiz: schema --version {version}: no such version (known: {known})",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    output = args.output
+    if output is not None and output.is_dir():
+        output = output / schema_name(version)
+    _write_or_print(text, output)
     return EXIT_OK
 
 

@@ -23,16 +23,18 @@ import tomli_w
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
 
 from checklists.loader import Checklist
-from wizard import __version__
+from wizard import __version__, schemafiles
 from wizard.answers import (
     AnswerError,
     describe_error,
     fill_linked_defaults,
     missing_required,
     prune_hidden,
+    require_complete,
     validate_answers,
 )
 from wizard.models import SCHEMA_VERSION, Answers, Meta, Plan
+from wizard.paths import plans_dir
 from wizard.rules import derive
 
 MAX_BYTES = 1024 * 1024
@@ -42,7 +44,6 @@ MAX_BYTES = 1024 * 1024
 MAX_KEY_PARTS = 16
 _KEY_PART = r"""(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')"""
 _LONG_DOTTED_KEY = re.compile(rf"(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS - 1}}}")
-SCHEMA_URL = f"https://hirewiz.dev/schema/plan-v{SCHEMA_VERSION}.json"
 GENERATOR = f"hirewiz {__version__}"
 TOP_LEVEL = (
     "schema_version",
@@ -322,8 +323,12 @@ def build_plan(
     created: datetime | None = None,
     updated: datetime | None = None,
 ) -> Plan:
-    """Derive the full plan from answers. Missing timestamps default to now."""
+    """Derive the full plan from complete answers. Missing timestamps default to now.
+
+    Raises :class:`IncompleteAnswers` naming what is missing rather than guessing it.
+    """
     stamp = now()
+    require_complete(answers, checklist)
     answers = fill_linked_defaults(prune_hidden(answers, checklist), checklist)
     d = derive(answers, checklist)
     return Plan(
@@ -352,9 +357,13 @@ def load_plan(path: Path, checklist: Checklist) -> Plan:
     return build_plan(loaded.answers, checklist, created=loaded.created, updated=loaded.updated)
 
 
-def dumps(plan: Plan) -> str:
+def dumps(plan: Plan, path: Path | None = None) -> str:
+    """The plan as TOML text, for writing to ``path`` (None: printed or kept in memory).
+
+    The first line names the schema beside ``path`` when there is one, else says how to get it.
+    """
     header = (
-        f"#:schema {SCHEMA_URL}\n"
+        f"{schemafiles.header_line(path)}\n"
         f"# Written by {GENERATOR}. The [answers] tables are the source of truth; every other "
         "table is recomputed from them on each save.\n\n"
     )
@@ -410,7 +419,17 @@ def _fsync_dir(directory: Path) -> None:
 
 
 def save_plan(path: Path, plan: Plan) -> None:
-    atomic_write(path, dumps(plan))
+    """Write a plan; one saved into the library also gets the schema files it points at."""
+    if _in_library(path):
+        schemafiles.install(path.parent)
+    atomic_write(path, dumps(plan, path))
+
+
+def _in_library(path: Path) -> bool:
+    try:
+        return path.parent.resolve() == plans_dir().resolve()
+    except OSError:
+        return False
 
 
 def plan_schema(checklist: Checklist) -> dict[str, Any]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Switch
+from textual.widgets import RadioSet
 from tui_keys import copy_checklist, new_app, wizard
 
 from checklists.loader import load_checklist
@@ -46,4 +46,4 @@ async def test_many_questions_mount_in_batches_and_jumps_still_land(tmp_path: Pa
         assert form.fully_mounted
         assert len(form.query(QuestionField)) == total
         assert len(form.fields()) == total
-        assert screen.query_one(f"#{widget_id(last)}", Switch).has_focus
+        assert screen.query_one(f"#{widget_id(last)}", RadioSet).has_focus

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, Switch
+from textual.widgets import Input, RadioSet
 from tui_keys import FRAUD, new_app, type_text, wizard
 
 from screens.app import HirewizApp, run, start_for_file
@@ -45,9 +45,10 @@ async def test_edit_prefills_and_changes_only_one_answer(tmp_path: Path) -> None
         assert screen.query_one(f"#{widget_id('context.company')}", Input).value == "Paylane"
         await screen.jump_to("data.quality_checked")
         await pilot.pause()
-        switch = screen.query_one(f"#{widget_id('data.quality_checked')}", Switch)
-        assert switch.value is True and switch.has_focus
-        await pilot.press("space")
+        radios = screen.query_one(f"#{widget_id('data.quality_checked')}", RadioSet)
+        assert radios.pressed_button is not None and radios.pressed_button.name == "yes"
+        assert radios.has_focus
+        await pilot.press("down", "enter")  # No
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert not screen.session.dirty

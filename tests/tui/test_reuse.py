@@ -21,6 +21,9 @@ async def test_new_from_reuses_answers_and_saves_elsewhere(tmp_path: Path) -> No
     answers = load_answers(FRAUD, checklist).answers
     save_plan(source, build_plan(answers, checklist, created=STAMP, updated=STAMP))
     original = source.read_bytes()
+    # What the first plan holds: the fixture's answers as saved (hidden ones dropped, the
+    # currency filled in from the region).
+    answers = load_answers(source, checklist).answers
     target = tmp_path / "second-hire.toml"
     app = HirewizApp(start_for_new(checklist, output=target, source=source), checklist)
     async with app.run_test(size=(100, 30)) as pilot:

@@ -12,7 +12,7 @@ from typing import Any
 from textual import events
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
-from textual.widgets import Input, RadioSet, Select, SelectionList, Switch, TextArea
+from textual.widgets import Input, RadioSet, Select, SelectionList, TextArea
 from textual.widgets._select import SelectOverlay
 
 from checklists.loader import Checklist, Question, Step
@@ -101,14 +101,13 @@ async def enter_value(
         assert control.text == ""
         text = "\n".join(value) if isinstance(value, list) else (value or "")
         await type_text(pilot, text)
-    elif question.kind == "bool":
-        switch = field.query_one(Switch)
-        if switch.value != bool(value):
-            await pilot.press("space")
     elif isinstance(control, RadioSet):
-        if get_value(field.form.answers, field.key) == value:
+        if value is None or get_value(field.form.answers, field.key) == value:
             return
-        index = question.choice_values.index(value)
+        if question.kind == "bool":
+            index = 0 if value else 1  # the Yes and No buttons
+        else:
+            index = question.choice_values.index(value)
         for _ in range(len(question.choices) + 1):
             if control._selected == index:
                 break

@@ -305,7 +305,7 @@ def test_save_keeps_the_file_mode_and_writes_through_symlinks(
     save_plan(link, load_plan(READY, checklist))
     assert link.is_symlink()
     assert real.stat().st_mode & 0o777 == 0o640
-    assert real.read_text(encoding="utf-8").startswith("#:schema ")
+    assert real.read_text(encoding="utf-8").startswith("# Editors can check this file")
 
 
 # --- versions and migrations ----------------------------------------------------------------
@@ -377,10 +377,10 @@ def test_round_trip_is_byte_identical(name: str, work: Path, checklist: Checklis
 
 
 def test_plan_file_layout(checklist: Checklist) -> None:
-    """SPEC §3: a #:schema line, a generator comment, then the tables in contract order."""
+    """docs/plan-file.md: a schema line, a generator comment, then the tables in order."""
     text = dumps(load_plan(READY, checklist))
     lines = text.splitlines()
-    assert lines[0].startswith("#:schema ")
+    assert lines[0].startswith("# Editors can check this file once plan-v2.schema.json")
     assert lines[1].startswith("# ") and "hirewiz" in lines[1]
     doc = tomllib.loads(text)
     assert doc["schema_version"] == SCHEMA_VERSION

@@ -97,6 +97,7 @@ def test_scenario_in_subprocess(name: str, tmp_path: Path) -> None:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("# Editors can check this file")  # printed: no schema beside
     _check_plan_dict(tomllib.loads(result.stdout), SCENARIOS[name])
 
 

@@ -16,6 +16,7 @@ import pytest
 from wizard.answers import get_checklist
 from wizard.cli import main
 from wizard.export import export_markdown, md
+from wizard.models import SCHEMA_VERSION
 from wizard.planfile import load_plan
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -315,7 +316,8 @@ def test_schema_validates_plan_files(plan_file: Path, tmp_path: Path) -> None:
 def test_shipped_schema_is_current(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "schema")
     assert code == 0
-    assert out == (ROOT / "wizard" / "plan.schema.json").read_text(encoding="utf-8")
+    shipped = ROOT / "wizard" / "schemas" / f"plan-v{SCHEMA_VERSION}.schema.json"
+    assert out == shipped.read_text(encoding="utf-8")
 
 
 # --- README samples ---------------------------------------------------------------------------
