@@ -196,9 +196,7 @@ def read_advice(directory: Path = HERE) -> Advice:
             frameworks=tuple(words["frameworks"]),
             languages=frozenset(words["languages"]),
         ),
-        profiles={
-            track: _profile(p) for track, p in roles["tracks"].items()
-        },
+        profiles={track: _profile(p) for track, p in roles["tracks"].items()},
         not_required=dict(roles["not_required"]),
         interview=Interview(
             stages=tuple(_stage(s) for s in interview["stages"]),
