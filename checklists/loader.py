@@ -9,7 +9,8 @@ from __future__ import annotations
 import tomllib
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from types import UnionType
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -28,7 +29,9 @@ class ChecklistError(Exception):
 
 
 class _Data(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # Validators are built on first use only: the shipped data is built without validation
+    # (see _parse), so a normal run never pays for building them.
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Choice(_Data):
@@ -216,6 +219,11 @@ M = TypeVar("M", bound=BaseModel)
 
 
 def _parse(model: type[M], path: Path, raw: dict[str, Any]) -> M:
+    if path.parent == HERE:
+        # Shipped data is validated by the tests (tests/unit/test_checklists.py), so it is
+        # built as is; anything else (a user's rates.toml, another folder) is validated here.
+        built: M = _construct(model, raw)
+        return built
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
@@ -224,6 +232,28 @@ def _parse(model: type[M], path: Path, raw: dict[str, Any]) -> M:
         if err["type"] == "extra_forbidden":
             msg = "unknown key"
         raise ChecklistError(f"{path}: {_loc(tuple(err['loc']), raw)}: {msg}") from None
+
+
+def _construct(kind: Any, value: Any) -> Any:
+    """Build trusted data into the same objects validation would give, without validating."""
+    origin = get_origin(kind)
+    if origin is Annotated:
+        return _construct(get_args(kind)[0], value)
+    if isinstance(kind, type) and issubclass(kind, BaseModel) and isinstance(value, dict):
+        fields = kind.model_fields
+        return kind.model_construct(
+            **{k: _construct(fields[k].annotation, v) for k, v in value.items() if k in fields}
+        )
+    if origin is tuple and isinstance(value, list):
+        item = get_args(kind)[0]
+        return tuple(_construct(item, v) for v in value)
+    if origin is dict and isinstance(value, dict):
+        item = get_args(kind)[1]
+        return {k: _construct(item, v) for k, v in value.items()}
+    if origin in (Union, UnionType) and value is not None:
+        options = [a for a in get_args(kind) if a is not type(None)]
+        return _construct(options[0], value) if len(options) == 1 else value
+    return value
 
 
 def _check_questions(path: Path, steps: tuple[Step, ...]) -> None:
@@ -318,7 +348,8 @@ def _load(directory: Path, home: str | None) -> Checklist:
     steps = _parse(QuestionsFile, qpath, _read(qpath)).steps
     _check_questions(qpath, steps)
     ratepath = directory / "rates.toml"
-    return Checklist(
+    # Every part is validated (or trusted) above; the container adds no rule of its own.
+    return Checklist.model_construct(
         steps=steps,
         rates=_user_rates(_parse(RatesFile, ratepath, _read(ratepath)).rates, home),
     )

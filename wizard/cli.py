@@ -359,6 +359,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         # The most common probe of all; answered before argparse is even imported.
         print(f"hirewiz {__version__}")
         return EXIT_OK
+    # hirewiz uses no pydantic plugins; unless told so, pydantic reads the entry points of every
+    # installed package when it builds the first model, a large share of a headless run
+    # (bench/README.md). setdefault: a user who wants plugins can still set the variable.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         args = build_parser().parse_args(words)
         return COMMANDS[args.command](args)

@@ -1,16 +1,20 @@
-"""The plan-file contract as pydantic models.
+"""The plan-file contract (docs/plan-file.md): the answers models and the derived tables.
 
-The static section classes below spell out SPEC §3's decision inputs so the rules engine is
-type-checked against them. The classes that actually validate answers are built from the
-checklist by :func:`answers_model`, as subclasses of these, so a question added to the checklist
-is validated and stored without code changes while unknown keys are still refused.
+Answers are what a person or a file supplies, so they are validated, by pydantic models built
+from the checklist by :func:`answers_model`: a question added to the checklist is validated and
+stored without code changes while unknown keys are still refused. That is the one validation
+path. The derived tables are computed by the rules from validated answers, so they are plain
+frozen dataclasses: cheap to build on every run, and described to JSON Schema by pydantic only
+when ``hirewiz schema`` asks. The typed per-step view the rules read lives in
+``wizard.answer_types``, for the type checker only.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import datetime
-from typing import Annotated, Any, Literal, cast, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, cast, dataclass_transform
 
 from pydantic import (
     AfterValidator,
@@ -26,6 +30,7 @@ from pydantic import (
 from checklists.loader import Checklist, Question
 
 SCHEMA_VERSION = 2
+_T = TypeVar("_T")
 
 PlannedTitle = Literal[
     "ml_engineer",
@@ -77,102 +82,22 @@ TEXT_MAX = 2000
 
 
 class Section(BaseModel):
-    """Base of every answers section: strict types, unknown keys refused, never mutated."""
+    """Base of every answers section: strict types, unknown keys refused, never mutated.
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    Validators are built on first use (``defer_build``): validating the whole answers builds
+    one validator for all steps instead of one per step, and this base is never built.
+    """
 
-
-class ContextAnswers(Section):
-    company: str | None = None
-    plan_title: str | None = None
-    planned_title: PlannedTitle | None = None
-    ml_staff: int | None = None
-    work_mode: WorkMode | None = None
-    hiring_region: Region | None = None
-    location: str | None = None
-    apply_contact: str | None = None
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, defer_build=True)
 
 
-class GoalsAnswers(Section):
-    problem_type: ProblemType | None = None
-    data_kind: DataKind | None = None
-    build_mode: BuildMode | None = None
-    deliverable: Deliverable | None = None
-    outcome: str | None = None
-    success_metric: str | None = None
-    heuristic_baseline: bool | None = None
+if TYPE_CHECKING:
+    # The typed view of the answers the rules read; at run time every answers model is built
+    # from the checklist by answers_model(), so no static section class is built per run.
+    from wizard.answer_types import Answers as Answers
+else:
+    Answers = Section
 
-
-class DataAnswers(Section):
-    recorded: bool | None = None
-    accessible: bool | None = None
-    privacy_cleared: bool | None = None
-    quality_checked: bool | None = None
-    labels: Labels | None = None
-    pipeline: Automation | None = None
-
-
-class ProductionAnswers(Section):
-    models_in_production: int | None = None
-    serving: Serving | None = None
-    monitoring: Automation | None = None
-    retraining: Automation | None = None
-    drift_incidents: bool | None = None
-
-
-class TimingAnswers(Section):
-    stage: Stage | None = None
-    use_case_validated: bool | None = None
-    urgency: Urgency | None = None
-    monthly_budget: int | None = None
-    budget_currency: Currency | None = None
-    pay_low: int | None = None
-    pay_high: int | None = None
-    equity_offered: bool | None = None
-
-
-class TeamAnswers(Section):
-    reports_to: ReportsTo | None = None
-    partners: list[Partner] | None = None
-    tz_overlap_hours: int | None = None
-    async_practices: list[AsyncPractice] | None = None
-
-
-class AssessmentAnswers(Section):
-    take_home: TakeHome | None = None
-    take_home_hours: int | None = None
-    take_home_paid: bool | None = None
-    production_interview: bool | None = None
-    product_interview: bool | None = None
-    required_degree: Degree | None = None
-    must_have_tools: list[str] | None = None
-    competencies: list[str] | None = None
-
-
-class OnboardingAnswers(Section):
-    plan_30_60_90: bool | None = None
-    pipelines_documented: bool | None = None
-    domain_expert_access: bool | None = None
-    buddy: bool | None = None
-    growth_budget: bool | None = None
-
-
-class Answers(Section):
-    """All answers; ``None`` means unanswered. Build instances with :func:`answers_model`."""
-
-    context: ContextAnswers = Field(default_factory=ContextAnswers)
-    goals: GoalsAnswers = Field(default_factory=GoalsAnswers)
-    data: DataAnswers = Field(default_factory=DataAnswers)
-    production: ProductionAnswers = Field(default_factory=ProductionAnswers)
-    timing: TimingAnswers = Field(default_factory=TimingAnswers)
-    team: TeamAnswers = Field(default_factory=TeamAnswers)
-    assessment: AssessmentAnswers = Field(default_factory=AssessmentAnswers)
-    onboarding: OnboardingAnswers = Field(default_factory=OnboardingAnswers)
-
-
-STATIC_SECTIONS: dict[str, type[Section]] = {
-    name: cast(type[Section], info.default_factory) for name, info in Answers.model_fields.items()
-}
 
 # --- validators shared by every text answer -------------------------------------------------
 
@@ -261,46 +186,6 @@ def _annotation(q: Question) -> Any:
     return _Annotated[_List[item], Field(max_length=LIST_ITEMS_MAX)] | None
 
 
-def _expected_kinds(annotation: Any) -> tuple[set[str], tuple[str, ...] | None]:
-    """What checklist kinds fit a static field's type, and its choice values if it has them."""
-    inner = next(a for a in get_args(annotation) if a is not type(None))
-    if get_origin(inner) is Literal:
-        return {"choice"}, tuple(get_args(inner))
-    if get_origin(inner) is list:
-        (item,) = get_args(inner)
-        if get_origin(item) is Literal:
-            return {"multi"}, tuple(get_args(item))
-        return {"list"}, None
-    if inner is bool:
-        return {"bool"}, None
-    if inner is int:
-        return {"int"}, None
-    return {"text", "longtext"}, None
-
-
-def contract_problems(checklist: Checklist) -> list[str]:
-    """Where the checklist disagrees with the plan-file contract (SPEC §3), as 'key: problem'."""
-    problems: list[str] = []
-    step_ids = {s.id for s in checklist.steps}
-    for section, cls in STATIC_SECTIONS.items():
-        if section not in step_ids:
-            problems.append(f"steps[{section!r}]: step is missing")
-            continue
-        for name, info in cls.model_fields.items():
-            try:
-                q = checklist.question(f"{section}.{name}")
-            except KeyError:
-                problems.append(f"steps[{section!r}].questions[{name!r}]: question is missing")
-                continue
-            kinds, values = _expected_kinds(info.annotation)
-            where = f"steps[{section!r}].questions[{name!r}]"
-            if q.kind not in kinds:
-                problems.append(f"{where}.kind: must be {' or '.join(sorted(kinds))}")
-            elif values is not None and set(values) != set(q.choice_values):
-                problems.append(f"{where}.choices: must be exactly {', '.join(values)}")
-    return problems
-
-
 def answers_model(checklist: Checklist) -> type[Answers]:
     """Build the validating answers model for a checklist (cached on the checklist object)."""
     cached = _MODELS.get(id(checklist))
@@ -308,11 +193,11 @@ def answers_model(checklist: Checklist) -> type[Answers]:
         return cached[1]
     sections: dict[str, Any] = {}
     for step in checklist.steps:
-        base = STATIC_SECTIONS.get(step.id, Section)
         fields: dict[str, Any] = {q.id: (_annotation(q), None) for q in step.questions}
-        model = create_model(f"{step.id.title().replace('_', '')}Answers", __base__=base, **fields)
+        name = f"{step.id.title().replace('_', '')}Answers"
+        model = create_model(name, __base__=Section, **fields)
         sections[step.id] = (model, Field(default_factory=model))
-    result = cast(type[Answers], create_model("PlanAnswers", __base__=Answers, **sections))
+    result = cast("type[Answers]", create_model("PlanAnswers", __base__=Section, **sections))
     _MODELS[id(checklist)] = (checklist, result)
     return result
 
@@ -322,11 +207,15 @@ _MODELS: dict[int, tuple[Checklist, type[Answers]]] = {}
 # --- derived tables ---------------------------------------------------------------------------
 
 
-class Derived(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass_transform(frozen_default=True, kw_only_default=True, field_specifiers=(field,))
+def derived(cls: type[_T]) -> type[_T]:
+    """A derived table: a frozen, keyword-only dataclass that JSON Schema calls closed."""
+    cls.__pydantic_config__ = ConfigDict(extra="forbid")  # type: ignore[attr-defined]
+    return dataclass(frozen=True, kw_only=True)(cls)
 
 
-class Meta(Derived):
+@derived
+class Meta:
     title: str = ""
     company: str = ""
     created: datetime
@@ -334,27 +223,31 @@ class Meta(Derived):
     generator: str
 
 
-class Readiness(Derived):
-    score: int = Field(ge=0, le=100)
-    mean: int = Field(ge=0, le=100)
+@derived
+class Readiness:
+    score: Annotated[int, Field(ge=0, le=100)]
+    mean: Annotated[int, Field(ge=0, le=100)]
     verdict: Verdict
     data_band: DataBand
     sections: dict[str, int]
 
 
-class Reason(Derived):
+@derived
+class Reason:
     text: str
     source: str
-    answers: list[str] = Field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
 
 
-class Alternative(Derived):
+@derived
+class Alternative:
     track: Track
     title: str
     why: str
 
 
-class Role(Derived):
+@derived
+class Role:
     track: Track
     title: str
     seniority: Seniority
@@ -368,7 +261,8 @@ class Role(Derived):
     alternatives: list[Alternative]
 
 
-class Budget(Derived):
+@derived
+class Budget:
     """The sourced pay figure the plan compares with, and how the founder's budget compares."""
 
     region: Region
@@ -383,13 +277,14 @@ class Budget(Derived):
     proxy: bool = False
     check: BudgetCheck = "not_given"
     # Hours a month the budget pays at the sourced hourly rate (contract and advisor only).
-    buys: int | None = Field(default=None, ge=0)
+    buys: Annotated[int, Field(ge=0)] | None = None
 
 
-class Finding(Derived):
+@derived
+class Finding:
     id: str
     # One of the seed article's ten mistakes; None for answer conflicts and budget findings.
-    mistake: int | None = Field(default=None, ge=1, le=10)
+    mistake: Annotated[int, Field(ge=1, le=10)] | None = None
     severity: Severity
     # The wizard step whose answers cause the finding (the Review jumps there).
     section: str
@@ -397,10 +292,11 @@ class Finding(Derived):
     detail: str
     action: str
     source: str
-    answers: list[str] = Field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
 
 
-class InterviewStage(Derived):
+@derived
+class InterviewStage:
     id: str
     name: str
     format: str
@@ -410,34 +306,40 @@ class InterviewStage(Derived):
     guards: list[int]
 
 
-class ScoreAttribute(Derived):
+@derived
+class ScoreAttribute:
     id: str
     name: str
     strong: str
     stages: list[str]
 
 
-class ScoreCategory(Derived):
+@derived
+class ScoreCategory:
     name: str
     attributes: list[ScoreAttribute]
 
 
-class Scorecard(Derived):
+@derived
+class Scorecard:
     categories: list[ScoreCategory]
 
 
-class OnboardingItem(Derived):
+@derived
+class OnboardingItem:
     id: str
     text: str
     done: bool
 
 
-class Onboarding(Derived):
+@derived
+class Onboarding:
     items: list[OnboardingItem]
     first_90_days: list[str]
 
 
-class Plan(Derived):
+@derived
+class Plan:
     """A whole plan: answers plus everything the rules derive from them."""
 
     schema_version: int = SCHEMA_VERSION
@@ -453,4 +355,22 @@ class Plan(Derived):
 
     def to_toml_dict(self) -> dict[str, Any]:
         """Plain data for the TOML writer: unanswered questions and a missing budget dropped."""
-        return self.model_dump(mode="python", exclude_none=True, serialize_as_any=True)
+        return {
+            name: _plain(self.answers) if name == "answers" else _plain(getattr(self, name))
+            for name in (f.name for f in fields(self))
+            if getattr(self, name) is not None
+        }
+
+
+def _plain(value: Any) -> Any:
+    """Derived tables and answers as dicts and lists, leaving out what is None."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="python", exclude_none=True)
+    if is_dataclass(value) and not isinstance(value, type):
+        items = ((f.name, getattr(value, f.name)) for f in fields(value))
+        return {k: _plain(v) for k, v in items if v is not None}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if v is not None}
+    return value

@@ -156,7 +156,8 @@ _Timestamp = Annotated[datetime | None, AfterValidator(_storable_time)]
 
 
 class _MetaIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True)
+    # Built on first use: an answers-only file has no [meta] to check.
+    model_config = ConfigDict(extra="forbid", strict=True, defer_build=True)
     title: str = ""
     company: str = ""
     created: _Timestamp = None
@@ -434,12 +435,20 @@ def _in_library(path: Path) -> bool:
 
 def plan_schema(checklist: Checklist) -> dict[str, Any]:
     """JSON Schema of the plan file, with the answers part built from the checklist."""
-    from pydantic import create_model
+    from dataclasses import make_dataclass
+
+    from pydantic import TypeAdapter
 
     from wizard.models import answers_model
 
-    model = create_model("HirewizPlan", __base__=Plan, answers=(answers_model(checklist), ...))
-    schema = model.model_json_schema(mode="serialization")
+    model = make_dataclass(
+        "HirewizPlan",
+        [("answers", answers_model(checklist))],
+        bases=(Plan,),
+        frozen=True,
+        kw_only=True,
+    )
+    schema = TypeAdapter(model).json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "hirewiz plan file"
     return schema

@@ -135,3 +135,10 @@ def test_too_small(snap_compare: Snap) -> None:
     checklist = get_checklist()
     app = HirewizApp(start_for_new(checklist), checklist)
     assert snap_compare(app, terminal_size=(70, 20), press=list("Acme"))
+
+
+def test_review_incomplete(snap_compare: Snap) -> None:
+    """A new plan: no verdict, no role, just what is still missing."""
+    checklist = get_checklist()
+    app = HirewizApp(start_for_new(checklist), checklist)
+    assert snap_compare(app, terminal_size=(100, 30), run_before=to_review)

@@ -38,7 +38,7 @@ def walk_answers(checklist: Checklist) -> Answers:
         "assessment.competencies": ["Fraud models"],
     }.items():
         answers = set_value(answers, key, value, checklist)
-    return answers
+    return prune_hidden(answers, checklist)  # what a founder can enter: only questions shown
 
 
 def copy_checklist(tmp_path: Path, extra: str = "") -> Path:

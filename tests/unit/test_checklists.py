@@ -11,8 +11,9 @@ import pytest
 from corekit import READY
 
 from checklists.loader import HERE, Checklist, ChecklistError, _load, load_checklist
+from wizard.answer_types import contract_problems
 from wizard.answers import validate_answers
-from wizard.models import answers_model, contract_problems
+from wizard.models import answers_model
 from wizard.planfile import build_plan, dumps, load_answers, load_plan
 
 TEXT = "text"
@@ -316,19 +317,32 @@ def test_contract_problems_name_the_key(tmp_path: Path) -> None:
     ]
 
 
-def test_broken_checklist_is_one_line_from_the_cli(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    import checklists.loader as loader
-    from wizard.cli import main
+def test_shipped_checklist_is_built_exactly_as_validation_would_build_it(tmp_path: Path) -> None:
+    """The shipped data is not validated at run time (the tests do it, here and above), so
+    building it without validation must give the very same objects."""
+    _load.cache_clear()
+    assert load_checklist(_copy(tmp_path)) == load_checklist()
 
-    folder = _copy(tmp_path)
-    _edit("questions.toml", 'kind = "int"', 'kind = "integer"')(folder)
-    monkeypatch.setattr(loader, "HERE", folder)
+
+def test_broken_user_rates_are_one_line_from_the_cli(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """What a user supplies is validated on every run, the shipped data is not."""
+    from wizard.cli import main
+    from wizard.paths import home_dir
+
+    rates = home_dir() / "rates.toml"
+    rates.parent.mkdir(parents=True, exist_ok=True)
+    rates.write_text(
+        '[[rates]]\nregion = "india"\nengagement = "full_time"\ncurrency = "USD"\n'
+        'period = "month"\nlow = 9\nhigh = 1\nsource = "mine"\nas_of = "2026"\n',
+        encoding="utf-8",
+    )
+    _load.cache_clear()
     code = main(["plan", "--answers", str(READY)])
     err = capsys.readouterr().err
     assert code == 2
-    assert len(err.strip().splitlines()) == 1 and str(folder / "questions.toml") in err
+    assert len(err.strip().splitlines()) == 1 and str(rates) in err and "rates[0]" in err
 
 
 # --- a question added to the data -----------------------------------------------------------
@@ -385,3 +399,14 @@ def test_added_question_is_validated_and_round_trips(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="unknown key"):
         validate_answers(raw, shipped())
     assert build_plan(plan.answers, custom).answers == plan.answers
+
+
+def test_plan_file_doc_names_every_answer_and_value(checklist: Checklist) -> None:
+    """docs/plan-file.md is the user-facing contract: every question and choice is in it."""
+    doc = (HERE.parent / "docs" / "plan-file.md").read_text(encoding="utf-8")
+    for step in checklist.steps:
+        section = doc.split(f"### `[answers.{step.id}]`", 1)[1].split("\n### ", 1)[0]
+        for q in step.questions:
+            assert f"`{q.id}`" in section, (step.id, q.id)
+            for value in q.choice_values:
+                assert f'"{value}"' in section, (step.id, q.id, value)

@@ -100,3 +100,40 @@ def test_python_m_wizard_version_loads_no_pydantic(tmp_path: Path) -> None:
     }
     assert "wizard" in imported
     assert not imported & {"textual", "pydantic", "rich"}
+
+
+def test_headless_plan_builds_only_the_answers_validator(tmp_path: Path) -> None:
+    """A headless run validates what the user supplied (the answers) and nothing else: no
+    pydantic validator is built for the shipped checklist (the tests validate it), and the
+    static answer sections, a type-checking aid, are not even imported (bench/README.md)."""
+    answers = ROOT / "tests" / "fixtures" / "answers" / "fraud_model.toml"
+    script = (
+        "import contextlib, io, json, sys\n"
+        "import pydantic\n"
+        "from wizard.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['plan', '--answers', {str(answers)!r}]) == 0\n"
+        "built = sorted(\n"
+        "    f'{c.__module__}.{c.__qualname__}'\n"
+        "    for m in list(sys.modules.values()) if getattr(m, '__name__', '').startswith(\n"
+        "        ('wizard', 'checklists'))\n"
+        "    for c in vars(m).values()\n"
+        "    if isinstance(c, type) and issubclass(c, pydantic.BaseModel)\n"
+        "    and c.__module__ == m.__name__ and c.__pydantic_complete__\n"
+        ")\n"
+        "print(json.dumps(built), file=sys.__stderr__)\n"
+        "print(json.dumps(sorted(m for m in sys.modules if m.startswith('wizard'))),\n"
+        "      file=sys.__stderr__)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "HIREWIZ_HOME": str(tmp_path)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    built_line, modules_line = result.stderr.strip().splitlines()[-2:]
+    assert json.loads(built_line) == []  # the answers models are built by create_model
+    assert "wizard.answer_types" not in json.loads(modules_line)
