@@ -193,3 +193,29 @@ def test_broken_advice_data_is_named(
     breakit(folder)
     found = problems(read_advice(folder), _keys(checklist))
     assert any(p.startswith(message) for p in found), found
+
+
+def test_interview_kit_text_covers_every_track() -> None:
+    from checklists.advice import TRACKS
+    from checklists.interview_kit import load_interview_kit
+
+    kit = load_interview_kit()
+    assert set(kit.take_home_brief) == set(TRACKS) - {"ml_advisor"} | {"common"}
+    assert {"production", "product", "remote", "scoping", "on_device"} <= set(kit.question_areas)
+    for lines in (*kit.take_home_brief.values(), *kit.question_areas.values()):
+        assert all(line.endswith((".", "?")) for line in lines)
+
+
+def test_job_post_text_covers_every_choice(checklist: Checklist) -> None:
+    import tomllib
+
+    post = tomllib.loads((HERE / "job_post.toml").read_text(encoding="utf-8"))
+    for table, key in (
+        ("stage", "timing.stage"),
+        ("reports_to", "team.reports_to"),
+        ("work_mode", "context.work_mode"),
+    ):
+        assert set(post[table]) == set(checklist.question(key).choice_values), table
+    labels = {f"labels_{v}" for v in checklist.question("data.labels").choice_values}
+    pipelines = {f"pipeline_{v}" for v in checklist.question("data.pipeline").choice_values}
+    assert labels | pipelines <= set(post["data"])
