@@ -146,10 +146,12 @@ def _how_we_interview(plan: Plan) -> list[str]:
     ]
     minutes = sum(s.minutes for s in plan.interview_loop)
     after = [text["loop_total"].format(stages=len(plan.interview_loop), minutes=minutes)]
-    if any(s.id in ("work_sample", "trial_task") for s in plan.interview_loop):
-        hours = _time_box(plan)
-        paid = a.take_home_paid or any(s.id == "trial_task" for s in plan.interview_loop)
-        after.append(text["take_home_paid" if paid else "take_home_unpaid"].format(hours=hours))
+    stage_ids = {s.id for s in plan.interview_loop}
+    if "trial_task" in stage_ids:
+        after.append(text["trial_task"].format(hours=_time_box(plan)))
+    elif "work_sample" in stage_ids:
+        key = "take_home_paid" if a.take_home_paid else "take_home_unpaid"
+        after.append(text[key].format(hours=_time_box(plan)))
     return [*lines, "", md(" ".join(after))]
 
 

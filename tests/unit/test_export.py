@@ -147,3 +147,23 @@ def test_apply_contact_is_the_one_deliberate_link(contact: str, rendered: str | 
     else:
         # The text is escaped like any plan text; the target is the address itself.
         assert out == f"[{md(contact)}]({rendered})"
+
+
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ({}, "The take-home is time-boxed to 4 hours, and we pay for it."),
+        ({"assessment.take_home_paid": False, "assessment.take_home_hours": 2},
+         "The take-home is time-boxed to 2 hours."),
+        ({"timing.urgency": "overdue", "timing.monthly_budget": 1500},
+         "The trial task is time-boxed to 4 hours, and we pay for it."),
+        ({"data.recorded": False}, "In all: 2 stages and 120 minutes of conversation."),
+    ],
+)  # fmt: skip
+def test_how_we_interview_states_time_box_and_pay(
+    make: Make, checklist: Checklist, changes: dict[str, Any], says: str
+) -> None:
+    text = section(post(make, checklist, changes), "How we interview")
+    assert says in text
+    if changes.get("data.recorded") is False:
+        assert "take-home" not in text and "trial task" not in text
