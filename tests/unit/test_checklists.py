@@ -1,5 +1,6 @@
-"""The checklist data: it matches the SPEC §3 contract, and a broken copy fails loudly, naming
-the file and the key, instead of surfacing later as a wrong screen or a wrong plan."""
+"""The checklist data: it matches the plan-file contract (docs/plan-file.md), and a broken copy
+fails loudly, naming the file and the key, instead of surfacing later as a wrong screen or a
+wrong plan."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ INT = "int"
 BOOL = "bool"
 LIST = "list"
 
-# SPEC §3 "Decision inputs", transcribed: key → choice values (a tuple), or a kind.
-SPEC_INPUTS: dict[str, tuple[str, ...] | str] = {
+# docs/plan-file.md "Answers", transcribed: key → choice values (a tuple), or a kind.
+CONTRACT_INPUTS: dict[str, tuple[str, ...] | str] = {
     "context.company": TEXT,
     "context.plan_title": TEXT,
     "context.planned_title": (
@@ -107,7 +108,7 @@ OPTIONAL = {
     "timing.pay_low",
     "timing.pay_high",
 }
-# Ranges SPEC §3 states: (min, max); None where it gives no bound.
+# Ranges the contract states: (min, max); None where it gives no bound.
 RANGES = {
     "context.ml_staff": (0, None),
     "production.models_in_production": (0, None),
@@ -132,13 +133,13 @@ def test_shipped_checklist_loads_and_meets_the_contract(checklist: Checklist) ->
     ]
 
 
-@pytest.mark.parametrize("key", sorted(SPEC_INPUTS))
+@pytest.mark.parametrize("key", sorted(CONTRACT_INPUTS))
 def test_spec_inputs_are_exactly_present(key: str, checklist: Checklist) -> None:
     q = checklist.question(key)
-    spec = SPEC_INPUTS[key]
+    spec = CONTRACT_INPUTS[key]
     if isinstance(spec, tuple):
         assert q.kind == ("multi" if key in MULTI else "choice")
-        assert q.choice_values == spec  # same values, in the SPEC's order
+        assert q.choice_values == spec  # same values, in the contract's order
     elif spec == TEXT:
         assert q.kind in ("text", "longtext")
     else:
