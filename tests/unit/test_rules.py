@@ -138,6 +138,31 @@ def test_hype_goal_blocks_and_never_reaches_the_job_post(make: Make, checklist: 
     assert all("Disrupt" not in i.text for i in d.onboarding.items)
 
 
+# --- verdict ---------------------------------------------------------------------------------
+
+
+def _finding(severity: str) -> Finding:
+    return Finding(
+        id="x", severity=severity, section="goals", title="t", detail="d", action="a", source="s"
+    )  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("severities", "score", "expected"),
+    [
+        ((), 100, "ready"),
+        ((), 70, "ready"),
+        ((), 69, "almost"),
+        (("tip",), 100, "ready"),
+        (("warning",), 100, "almost"),
+        (("blocker",), 100, "not_yet"),
+        (("blocker", "warning", "tip"), 0, "not_yet"),
+    ],
+)
+def test_verdict(severities: tuple[str, ...], score: int, expected: str) -> None:
+    assert verdict([_finding(s) for s in severities], score) == expected
+
+
 # --- data band and blockers -----------------------------------------------------------------
 
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from checklists.advice import Advice, FindingText
-from wizard.models import Answers, DataBand, Engagement, Finding, Seniority, Track
+from wizard.models import Answers, DataBand, Engagement, Finding, Seniority, Severity, Track
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def build(text: FindingText, params: dict[str, Any]) -> Finding:
     return Finding(
         id=text.id,
         mistake=text.mistake,
-        severity=text.severity,
+        severity=cast(Severity, text.severity),
         section=text.section,
         title=text.title.format(**params),
         detail=text.detail.format(**params),

@@ -7,7 +7,16 @@ implements; each choice comes with the rationale line (checklists/reasons.toml) 
 from __future__ import annotations
 
 from checklists.loader import Checklist, Rate
-from wizard.models import Alternative, Answers, Budget, Engagement, Reason, Seniority, Track
+from wizard.models import (
+    Alternative,
+    Answers,
+    Budget,
+    BudgetCheck,
+    Engagement,
+    Reason,
+    Seniority,
+    Track,
+)
 from wizard.rules.catalog import Facts, Pay
 
 TEXT_PROBLEMS = ("nlp", "search_ranking", "other")
@@ -177,7 +186,7 @@ def budget_table(
         why = reason(x, "no_figure", ["context.hiring_region"], region=region, kind="full-time")
         return None, why
     budget = comparable_budget(x, pay)
-    check = "not_given"
+    check: BudgetCheck = "not_given"
     if budget is not None:
         check = "below" if budget < pay.low else "within" if budget <= pay.high else "above"
     buys = None
