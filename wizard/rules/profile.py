@@ -6,6 +6,7 @@ from __future__ import annotations
 from wizard.models import Alternative, Reason, Role
 from wizard.rules.catalog import Ctx, join_and
 from wizard.rules.findings import MAX_TOOLS, frameworks_in
+from wizard.rules.onboarding import inline
 
 
 def role_title(x: Ctx) -> str:
@@ -16,10 +17,7 @@ def role_title(x: Ctx) -> str:
 
 
 def _ability(text: str) -> str:
-    text = " ".join(text.split()).rstrip(".")
-    if len(text) > 1 and text[0].isupper() and not text[1].isupper():
-        text = text[0].lower() + text[1:]
-    return f"Hands-on experience with {text}."
+    return f"Hands-on experience with {inline(text)}."
 
 
 def describe_role(x: Ctx, rationale: list[Reason], alternatives: list[Alternative]) -> Role:
