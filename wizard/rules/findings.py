@@ -130,7 +130,7 @@ def work_sample(x: Ctx) -> Iterator[Hit]:
 
 
 def nobody_can_judge(x: Ctx) -> bool:
-    """No technical judge on the founder's side: all three of the SPEC's conditions."""
+    """No technical judge on the founder's side: all three conditions of docs/rules.md hold."""
     tm = x.answers.team
     return (
         tm.reports_to == "non_technical_founder"
