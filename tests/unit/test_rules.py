@@ -770,6 +770,8 @@ def test_conflicts_name_both_answers(make: Make, checklist: Checklist) -> None:
             for k in ("buddy", "growth_budget", "plan_30_60_90")
         ],
         ({"data.recorded": False, "assessment.take_home": "none"}, "no-work-sample"),
+        # Contractors are not asked for a yearly pay range.
+        ({**CONTRACT, "timing.pay_low": DROP, "timing.pay_high": DROP}, "pay-range-missing"),
         # Contractors: no yearly learning budget (review 9).
         ({**CONTRACT, "onboarding.growth_budget": False}, "onboarding-growth-budget"),
         # An advisor plan does not argue about the title; the blocker says why.

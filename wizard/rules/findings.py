@@ -235,9 +235,10 @@ def budget(x: Ctx) -> Iterator[Hit]:
 
 @check("pay-range-missing-required", "pay-range-missing")
 def pay_range(x: Ctx) -> Iterator[Hit]:
-    """The job post needs the founder's own pay range; US and EU law increasingly expect it."""
+    """A full-time job post needs the founder's own yearly range; US and EU law increasingly
+    expect it. Contracts and advisors are priced by the hour or the engagement instead."""
     t = x.answers.timing
-    if x.engagement == "advisor" or (t.pay_low is not None and t.pay_high is not None):
+    if x.engagement != "full_time" or (t.pay_low is not None and t.pay_high is not None):
         return
     hint = x.phrase("pay_hint", figure=x.pay.figure) if x.pay else ""
     required = x.answers.context.hiring_region in PAY_RANGE_REGIONS
