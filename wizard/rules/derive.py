@@ -102,7 +102,7 @@ def derive(answers: Answers, checklist: Checklist) -> Derivation:
     blocked = any(f.severity == "blocker" for f in early)
     track, why_track = choose_track(facts, blocked)
     seniority, why_level = choose_seniority(facts, track)
-    pay = full_time_pay(answers, checklist, track)
+    pay = full_time_pay(answers, checklist, track, seniority)
     engagement, why_engagement = choose_engagement(facts, track, pay)
     x = Ctx(
         answers,

@@ -115,11 +115,13 @@ def _figure(rate: Rate) -> str:
     return f"{rate.currency} {rate.low:,} to {rate.high:,} a {rate.period}"
 
 
-def full_time_pay(answers: Answers, checklist: Checklist, track: Track) -> Pay | None:
+def full_time_pay(
+    answers: Answers, checklist: Checklist, track: Track, seniority: Seniority
+) -> Pay | None:
     """The full-time figure for the region, per month, that budgets are compared with.
 
-    Today's figures are by region only; the pay data by track and seniority replaces this
-    lookup without changing its callers.
+    Today's shipped figures are by region only, so ``track`` and ``seniority`` do not yet change
+    the result; the pay data by region, track and seniority replaces this lookup, not its callers.
     """
     region = answers.context.hiring_region
     rate = checklist.rate(region, "full_time") if region else None
