@@ -27,9 +27,6 @@ from wizard.text import describe_char, unsafe_char
 HERE = Path(__file__).resolve().parent
 
 Kind = Literal["text", "longtext", "int", "bool", "choice", "multi", "list"]
-Track = Literal[
-    "ml_engineer", "data_scientist", "mlops_engineer", "data_engineer", "ai_engineer", "ml_advisor"
-]
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 # Choice values are identifiers, or upper-case codes such as currencies ("USD").
 ChoiceValue = Annotated[str, Field(pattern=r"^(?:[a-z][a-z0-9_]*|[A-Z]{3})$", max_length=40)]
@@ -147,73 +144,6 @@ class QuestionsFile(_Data):
         return self
 
 
-class RoleProfile(_Data):
-    title: str
-    summary: str
-    responsibilities: tuple[str, ...]
-    must_have: tuple[str, ...]
-    nice_to_have: tuple[str, ...]
-    first_90_days: tuple[str, ...] = Field(min_length=1)
-
-
-class NotRequired(_Data):
-    degree: str
-    tools: str
-    research: str
-
-
-class RolesFile(_Data):
-    tracks: dict[Track, RoleProfile]
-    not_required: NotRequired
-
-    @model_validator(mode="after")
-    def _all_tracks(self) -> RolesFile:
-        missing = set(Track.__args__) - set(self.tracks)  # type: ignore[attr-defined]
-        if missing:
-            raise ValueError(f"tracks missing: {', '.join(sorted(missing))}")
-        return self
-
-
-class StageDef(_Data):
-    id: Id
-    name: str
-    format: str
-    minutes: int = Field(ge=5, le=600)
-    guards: tuple[Mistake, ...] = Field(min_length=1)
-    purpose: str
-    tracks: tuple[Track, ...] | None = None
-    when: dict[str, tuple[str, ...]] = Field(default_factory=dict)
-
-
-class AttributeDef(_Data):
-    id: Id
-    name: str
-    strong: str
-    stages: tuple[Id, ...] = Field(min_length=1)
-    tracks: tuple[Track, ...] | None = None
-
-
-class CategoryDef(_Data):
-    id: Id
-    name: str
-    attributes: tuple[AttributeDef, ...] = Field(min_length=1)
-
-
-class InterviewFile(_Data):
-    stages: tuple[StageDef, ...] = Field(min_length=3)
-    categories: tuple[CategoryDef, ...] = Field(min_length=3, max_length=4)
-
-
-class OnboardingItem(_Data):
-    id: Id
-    text: str
-    answer: str | None = None
-
-
-class OnboardingFile(_Data):
-    items: tuple[OnboardingItem, ...] = Field(min_length=1)
-
-
 def _plain(value: str) -> str:
     char = unsafe_char(value)
     if char is not None:
@@ -253,9 +183,6 @@ class Checklist(_Data):
     """Everything loaded from one checklist directory."""
 
     steps: tuple[Step, ...]
-    roles: RolesFile
-    interview: InterviewFile
-    onboarding: OnboardingFile
     rates: tuple[Rate, ...]
 
     def step(self, step_id: str) -> Step:
@@ -397,17 +324,6 @@ def _linked_problem(q: Question, step: Step, known: dict[str, Question]) -> str 
     return None
 
 
-def _check_interview(path: Path, interview: InterviewFile) -> None:
-    """Every scorecard attribute must name stages that exist, or it could never be assessed."""
-    known = {s.id for s in interview.stages}
-    for cat in interview.categories:
-        for attr in cat.attributes:
-            unknown = sorted(set(attr.stages) - known)
-            if unknown:
-                where = f"categories[{cat.id!r}].attributes[{attr.id!r}].stages"
-                raise ChecklistError(f"{path}: {where}: no stage {unknown[0]!r}")
-
-
 def _default_problem(q: Question) -> str | None:
     """Say what is wrong with a question's default for its kind, or None if it fits."""
     value = q.default
@@ -460,26 +376,10 @@ def _load(directory: Path, home: str | None) -> Checklist:
     qpath = directory / "questions.toml"
     steps = _parse(QuestionsFile, qpath, _read(qpath)).steps
     _check_questions(qpath, steps)
-    rpath = directory / "roles.toml"
-    ipath = directory / "interview.toml"
-    opath = directory / "onboarding.toml"
     ratepath = directory / "rates.toml"
-    interview = _parse(InterviewFile, ipath, _read(ipath))
-    _check_interview(ipath, interview)
-    onboarding = _parse(OnboardingFile, opath, _read(opath))
-    for item in onboarding.items:
-        if item.answer is not None:
-            step_id, _, qid = item.answer.partition(".")
-            if not any(s.id == step_id and any(q.id == qid for q in s.questions) for s in steps):
-                raise ChecklistError(
-                    f"{opath}: items[{item.id!r}].answer: no question {item.answer!r}"
-                )
     # Every part is validated (or trusted) above; the container adds no rule of its own.
     return Checklist.model_construct(
         steps=steps,
-        roles=_parse(RolesFile, rpath, _read(rpath)),
-        interview=interview,
-        onboarding=onboarding,
         rates=_user_rates(_parse(RatesFile, ratepath, _read(ratepath)).rates, home),
     )
 

@@ -187,5 +187,6 @@ def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> N
             ("−", "red", d.findings_removed),
         ):
             for f in found:
-                t.add_row(Text(sign, style), str(f.mistake), f.severity, Text(safe(f.title)))
+                mistake = "—" if f.mistake is None else str(f.mistake)
+                t.add_row(Text(sign, style), mistake, f.severity, Text(safe(f.title)))
         console.print(t)

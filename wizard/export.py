@@ -8,13 +8,15 @@ The job post is meant for candidates and leaves out internal material (budget, f
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Literal
 
-from checklists.kit import load_kit
-from checklists.loader import Checklist
+from checklists.advice import load_advice
+from checklists.interview_kit import load_interview_kit
+from checklists.loader import HERE, Checklist
 from wizard.models import Plan
-from wizard.rules import MAX_TAKE_HOME_HOURS, TRACK_NAMES
 from wizard.text import printable
 
 Part = Literal["job-post", "interview-kit", "onboarding"]
@@ -25,12 +27,19 @@ _MD_ORDERED = re.compile(r"^(\d+)([.)])")
 _AUTOLINK = re.compile(r"(?i)(://|www\.)")
 # GitHub turns `name@host.tld` into a mailto: link; escaping the @ splits it.
 _EMAIL_AT = re.compile(r"(?<=[\w.+-])@(?=[\w-])")
+_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+# The one deliberate link of a job post: a plain web address or e-mail address, nothing that
+# could close the Markdown link or smuggle markup in.
+_SAFE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~/?#@!$&'*+,;=%-]*)?")
+_SAFE_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 VERDICT_LABEL = {"ready": "Ready to hire", "almost": "Almost ready", "not_yet": "Not yet"}
 ENGAGEMENT_LABEL = {
     "full_time": "Full time",
     "contract": "Contract",
     "advisor": "Advisor, time-boxed",
 }
+MAX_TAKE_HOME_HOURS = 4
+BUDGET_CHECK = {"below": "below", "within": "within", "above": "above"}
 WORK_MODE_LABEL = {
     "onsite": "On site",
     "hybrid": "Hybrid",
@@ -49,7 +58,8 @@ def md(text: object) -> str:
     """
     flat = printable(" ".join(str(text).split()))
     flat = _MD_INLINE.sub(r"\\\1", flat)
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    # Only an ampersand that would start an entity is escaped, so "Schmidt & Hunter" stays.
+    flat = _ENTITY.sub("&amp;", flat).replace("<", "&lt;").replace(">", "&gt;")
     flat = _MD_ORDERED.sub(r"\1\\\2", flat)
     flat = re.sub(r"^([+\-=])", r"\\\1", flat)
     flat = _EMAIL_AT.sub(r"\\@", flat)
@@ -64,7 +74,112 @@ def _cell(text: object) -> str:
     return md(text) or " "
 
 
+def _sentence(text: str) -> str:
+    """User text as a whole sentence: one trailing full stop, whatever they typed."""
+    text = " ".join(text.split())
+    return text if text.endswith((".", "!", "?")) else text + "."
+
+
+@lru_cache(maxsize=1)
+def _post_text() -> dict[str, dict[str, str]]:
+    with (HERE / "job_post.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def apply_link(contact: str) -> str:
+    """The apply contact as the post's one deliberate link, or escaped text if it is unusual."""
+    if _SAFE_URL.fullmatch(contact):
+        return f"[{md(contact)}]({contact})"
+    if _SAFE_EMAIL.fullmatch(contact):
+        return f"[{md(contact)}](mailto:{contact})"
+    return md(contact)
+
+
+def _data_state(plan: Plan) -> list[str]:
+    d, t = plan.answers.data, _post_text()["data"]
+    models = plan.answers.production.models_in_production or 0
+    first = (
+        f"{t['recorded_yes' if d.recorded else 'recorded_no']}, "
+        f"{t['accessible_yes' if d.accessible else 'accessible_no']} and "
+        f"{t['privacy_yes' if d.privacy_cleared else 'privacy_no']}."
+    )
+    out = [first, t["quality_yes" if d.quality_checked else "quality_no"]]
+    if d.labels:
+        out.append(t[f"labels_{d.labels}"])
+    if d.pipeline:
+        out.append(t[f"pipeline_{d.pipeline}"])
+    key = "models_none" if not models else "models_one" if models == 1 else "models_many"
+    out.append(t[key].format(count=models))
+    return [" ".join(out)]
+
+
+def _about(plan: Plan) -> list[str]:
+    post, ctx, t = _post_text(), plan.answers.context, plan.answers.timing
+    company = ctx.company or "We"
+    out = []
+    if t.stage:
+        out.append(post["stage"][t.stage].format(company=company))
+    staff = ctx.ml_staff or 0
+    key = "first" if staff == 0 else "one" if staff == 1 else "many"
+    out.append(post["team"][key].format(count=staff))
+    if plan.answers.team.reports_to:
+        out.append(post["reports_to"][plan.answers.team.reports_to])
+    if ctx.work_mode:
+        out.append(post["work_mode"][ctx.work_mode])
+    if ctx.location:
+        out.append(post["text"]["location"].format(location=_sentence(ctx.location)[:-1]))
+    return [md(" ".join(out))]
+
+
+def _problem(plan: Plan) -> list[str]:
+    from wizard.rules.goals import metric_is_clear, outcome_is_clear
+
+    g, text, words = plan.answers.goals, _post_text()["text"], load_advice().words
+    if not outcome_is_clear(g.outcome, words):
+        return [md(text["goal_unclear"])]
+    out = [text["goal"].format(outcome=_sentence(g.outcome or ""))]
+    if metric_is_clear(g.success_metric, words):
+        out.append(text["metric"].format(metric=_sentence(g.success_metric or "")))
+    return [md(" ".join(out))]
+
+
+def _how_we_interview(plan: Plan) -> list[str]:
+    text, a = _post_text()["text"], plan.answers.assessment
+    lines = [
+        f"{i}. {md(s.name)} ({s.minutes} min): {md(s.purpose)}"
+        for i, s in enumerate(plan.interview_loop, start=1)
+    ]
+    minutes = sum(s.minutes for s in plan.interview_loop)
+    after = [text["loop_total"].format(stages=len(plan.interview_loop), minutes=minutes)]
+    stage_ids = {s.id for s in plan.interview_loop}
+    if "trial_task" in stage_ids:
+        after.append(text["trial_task"].format(hours=_time_box(plan)))
+    elif "work_sample" in stage_ids:
+        key = "take_home_paid" if a.take_home_paid else "take_home_unpaid"
+        after.append(text[key].format(hours=_time_box(plan)))
+    return [*lines, "", md(" ".join(after))]
+
+
+def _pay(plan: Plan) -> list[str]:
+    """The founder's own range, never a market figure presented as the offer."""
+    t, text = plan.answers.timing, _post_text()["text"]
+    currency = t.budget_currency or ""
+    out = []
+    if t.pay_low is not None and t.pay_high is not None:
+        out.append(text["pay_range"].format(currency=currency, low=f"{t.pay_low:,}",
+                                            high=f"{t.pay_high:,}"))  # fmt: skip
+    elif t.pay_low is not None:
+        out.append(text["pay_from"].format(currency=currency, low=f"{t.pay_low:,}"))
+    elif t.pay_high is not None:
+        out.append(text["pay_up_to"].format(currency=currency, high=f"{t.pay_high:,}"))
+    if t.equity_offered:
+        out.append(text["equity"])
+    return [md(" ".join(out))] if out else []
+
+
 def job_post(plan: Plan, checklist: Checklist) -> list[str]:
+    """The candidate-facing post: company, problem, data, work, requirements, interviews, pay,
+    how to apply. No findings, scores or budget check."""
     role, ctx = plan.role, plan.answers.context
     lines = [f"## {md(role.title)}", ""]
     facts = [f"**{ENGAGEMENT_LABEL[role.engagement]}**"]
@@ -72,23 +187,39 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
         facts.insert(0, f"**{md(ctx.company)}**")
     if ctx.work_mode:
         facts.append(WORK_MODE_LABEL.get(ctx.work_mode, md(ctx.work_mode)))
+    if ctx.location:
+        facts.append(md(ctx.location))
+    company = md(ctx.company) if ctx.company else "us"
     lines += [" · ".join(facts), "", md(role.summary), ""]
+    lines += [f"### About {company}", "", *_about(plan), ""]
+    lines += ["### The problem", "", *_problem(plan), ""]
+    lines += ["### Where our data is today", "", *(md(x) for x in _data_state(plan)), ""]
     lines += ["### What you will do", "", *_bullets(role.responsibilities), ""]
-    lines += ["### What you bring", "", *_bullets(role.must_have), ""]
+    lines += ["### Must have", "", *_bullets(role.must_have), ""]
     if role.nice_to_have:
         lines += ["### Nice to have", "", *_bullets(role.nice_to_have), ""]
-    lines += ["### What we do not ask for", "", *_bullets(role.not_required), ""]
-    lines += ["### How we interview", ""]
-    lines += [
-        f"{i}. {md(s.name)} ({s.minutes} min): {md(s.purpose)}"
-        for i, s in enumerate(plan.interview_loop, start=1)
-    ]
-    lines.append("")
+    lines += ["### Not required", "", *_bullets(role.not_required), ""]
+    lines += ["### How we interview", "", *_how_we_interview(plan), ""]
+    pay = _pay(plan)
+    if pay:
+        lines += ["### Pay", "", *pay, ""]
+    text = _post_text()["text"]
+    how = (
+        text["apply"].replace("{contact}", apply_link(ctx.apply_contact))
+        if ctx.apply_contact
+        else md(text["apply_missing"])
+    )
+    lines += ["### How to apply", "", how, ""]
     return lines
 
 
+def _time_box(plan: Plan) -> int:
+    hours = plan.answers.assessment.take_home_hours
+    return hours if hours is not None and 0 < hours <= MAX_TAKE_HOME_HOURS else MAX_TAKE_HOME_HOURS
+
+
 def interview_kit(plan: Plan, checklist: Checklist) -> list[str]:
-    kit = load_kit()
+    kit = load_interview_kit()
     a = plan.answers.assessment
     lines = ["## Interview kit", "", "### Stages", ""]
     lines += [
@@ -102,23 +233,25 @@ def interview_kit(plan: Plan, checklist: Checklist) -> list[str]:
         )
     lines.append("")
     stage_ids = {s.id for s in plan.interview_loop}
-    if "work_sample" in stage_ids:
-        hours = (
-            a.take_home_hours
-            if a.take_home_hours and a.take_home_hours <= MAX_TAKE_HOME_HOURS
-            else MAX_TAKE_HOME_HOURS
-        )
-        paid = "paid" if a.take_home_paid else "paid (recommended: the plan does not yet say so)"
-        lines += ["### Take-home brief", "", f"Time box: **{hours} hours**, {paid}.", ""]
-        lines += [*_bullets(kit.take_home_brief), ""]
-    if "production" in stage_ids:
-        lines += ["### Production readiness: question areas", ""]
-        lines += [*_bullets(kit.question_areas.production), ""]
+    track = plan.role.track
+    if stage_ids & {"work_sample", "trial_task"} and track in kit.take_home_brief:
+        paid = a.take_home_paid or "trial_task" in stage_ids
+        box = f"Time box: **{_time_box(plan)} hours**, {'paid' if paid else 'unpaid'}."
+        lines += ["### Take-home brief", "", box, ""]
+        lines += [*_bullets(kit.take_home_brief[track] + kit.take_home_brief["common"]), ""]
+    if stage_ids & {"production", "trial_task"}:
+        areas = kit.question_areas.get(track, kit.question_areas["production"])
+        if plan.answers.production.serving == "on_device":
+            areas = areas + kit.question_areas["on_device"]
+        lines += ["### Production readiness: question areas", "", *_bullets(areas), ""]
+    if "scoping" in stage_ids:
+        lines += ["### Scoping conversation: question areas", ""]
+        lines += [*_bullets(kit.question_areas["scoping"]), ""]
     lines += ["### Product thinking and communication: question areas", ""]
-    lines += [*_bullets(kit.question_areas.product), ""]
-    if "async_trial" in stage_ids:
+    lines += [*_bullets(kit.question_areas["product"]), ""]
+    if plan.answers.context.work_mode == "remote_async":
         lines += ["### Remote and async work: question areas", ""]
-        lines += [*_bullets(kit.question_areas.remote), ""]
+        lines += [*_bullets(kit.question_areas["remote"]), ""]
     lines += [
         "### Scorecard",
         "",
@@ -144,12 +277,32 @@ def interview_kit(plan: Plan, checklist: Checklist) -> list[str]:
 def onboarding(plan: Plan, checklist: Checklist) -> list[str]:
     lines = ["## Onboarding checklist", ""]
     lines += [f"- [{'x' if i.done else ' '}] {md(i.text)}" for i in plan.onboarding.items]
-    lines += ["", "### First 90 days", "", *_bullets(plan.onboarding.first_90_days), ""]
+    heading = "First 90 days" if plan.role.engagement == "full_time" else "First weeks"
+    lines += ["", f"### {heading}", "", *_bullets(plan.onboarding.first_90_days), ""]
     return lines
+
+
+def _budget_lines(plan: Plan) -> list[str]:
+    b = plan.budget
+    if b is None:
+        return []
+    kind = "proxy figure" if b.proxy else "figure"
+    lines = [
+        f"Full-time pay {kind}: {md(b.currency)} {b.low:,} to {b.high:,} a {b.period} "
+        f"*({md(b.source)}, {md(b.as_of)})*."
+    ]
+    if b.basis:
+        lines.append(f"Basis: {md(_sentence(b.basis))}")
+    if b.check != "not_given":
+        lines.append(f"Your monthly budget is {BUDGET_CHECK[b.check]} this figure.")
+    if b.buys is not None:
+        lines.append(f"At the contract rate it buys about {b.buys} hours a month.")
+    return [" ".join(lines), ""]
 
 
 def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     r, role = plan.readiness, plan.role
+    profile = load_advice().profiles[role.track]
     lines = ["## Readiness summary (internal)", ""]
     lines.append(
         f"**{VERDICT_LABEL[r.verdict]}**: readiness {r.score}/100 (weakest section), "
@@ -161,22 +314,14 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
             lines.append(f"| {_cell(step.title)} | {r.sections[step.id]} |")
     lines += [
         "",
-        f"Recommended hire: **{md(role.title)}** ({TRACK_NAMES[role.track]}, "
-        f"{role.seniority}, {ENGAGEMENT_LABEL[role.engagement].lower()}).",
+        f"Recommended hire: **{md(role.title)}**, {md(profile.a_name)} "
+        f"({role.seniority}, {ENGAGEMENT_LABEL[role.engagement].lower()}).",
         "",
     ]
     lines += [f"- {md(x.text)} *({md(x.source)})*" for x in role.rationale]
-    lines += [f"- Alternative: {md(x.title)}. {md(x.why)}" for x in role.alternatives]
+    lines += [f"- Alternative, {md(x.title)}: {md(x.why)}" for x in role.alternatives]
     lines.append("")
-    b = plan.budget
-    if b is not None:
-        lines += [
-            f"Budget: {md(b.currency)} {b.low:,} to {b.high:,} per {b.period} "
-            f"*({md(b.source)}, {md(b.as_of)})*.",
-            "",
-        ]
-        if b.basis:
-            lines += [f"Basis: {md(b.basis)}.", ""]
+    lines += _budget_lines(plan)
     if plan.findings:
         lines += [
             "### Findings",
@@ -185,8 +330,9 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
             "|---|---|---|---|---|",
         ]
         for f in plan.findings:
+            mistake = "—" if f.mistake is None else str(f.mistake)
             lines.append(
-                f"| {f.severity} | {f.mistake} | {_cell(f.title)} | {_cell(f.action)} "
+                f"| {f.severity} | {mistake} | {_cell(f.title)} | {_cell(f.action)} "
                 f"| {_cell(f.source)} |"
             )
         lines.append("")

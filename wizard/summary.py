@@ -11,6 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from checklists.advice import load_advice
 from checklists.loader import Checklist
 from wizard.models import Plan
 from wizard.text import printable
@@ -60,13 +61,14 @@ def render(plan: Plan, checklist: Checklist) -> Group:
 
     role_text = Text()
     role_text.append(_t(role.title), style="bold")
-    role_text.append(f"  ({role.seniority}, {role.engagement.replace('_', ' ')})\n")
+    a_name = load_advice().profiles[role.track].a_name
+    role_text.append(f"  ({a_name}; {role.seniority}, {role.engagement.replace('_', ' ')})\n")
     role_text.append(_t(role.summary) + "\n")
     for reason in role.rationale:
         role_text.append("• " + _t(reason.text), style="")
         role_text.append(f" [{_t(reason.source)}]\n", style="dim")
     for alt in role.alternatives:
-        role_text.append(f"Alternative: {_t(alt.title)}. {_t(alt.why)}\n", style="italic")
+        role_text.append(f"Alternative, {_t(alt.title)}: {_t(alt.why)}\n", style="italic")
     budget = money(plan)
     if budget is not None:
         role_text.append("Budget: ")
@@ -80,7 +82,7 @@ def render(plan: Plan, checklist: Checklist) -> Group:
     for f in plan.findings[:TOP_FINDINGS]:
         findings.add_row(
             Text(f.severity, style=SEVERITY_STYLE[f.severity]),
-            Text(str(f.mistake)),
+            Text("—" if f.mistake is None else str(f.mistake)),
             Text(_t(f.title), style="bold")
             + Text("\n" + _t(f.action))
             + Text(f"\n{_t(f.source)}", "dim"),

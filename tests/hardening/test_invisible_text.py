@@ -203,5 +203,16 @@ def test_exported_plan_has_no_mailto_links(tmp_path: Path) -> None:
     code, out, err = run_cli("export", str(path))
     assert code == 0, err
     html = markdown_it.MarkdownIt("gfm-like").render(out)
-    assert "mailto:" not in html
+    # The founder's own apply_contact is the job post's one deliberate link; addresses anywhere
+    # else in the plan never become links.
+    apply_to = _contact(path)
+    assert "mailto:" not in html.replace(f'href="mailto:{apply_to}"', "")
+    assert (
+        "evil.com" not in apply_to and "mailto:jobs@evil" not in html and "mailto:ceo@" not in html
+    )
     assert "jobs\\@evil.com" in out
+
+
+def _contact(path: Path) -> str:
+    answers = tomllib.loads(path.read_text(encoding="utf-8"))["answers"]
+    return str(answers["context"].get("apply_contact", ""))

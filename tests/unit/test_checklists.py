@@ -272,26 +272,12 @@ BROKEN: list[tuple[str, Callable[[Path], None], str, str]] = [
         "steps['context'].questions['apply_contact']",
     ),
     ("missing questions", _remove("questions.toml"), "questions.toml", "missing"),
-    ("missing roles", _remove("roles.toml"), "roles.toml", "missing"),
-    ("missing interview", _remove("interview.toml"), "interview.toml", "missing"),
     ("missing rates", _remove("rates.toml"), "rates.toml", "missing"),
     (
         "rate low above high",
         _edit("rates.toml", "low = 2000", "low = 9000"),
         "rates.toml",
         "rates[0]",
-    ),
-    (
-        "attribute names an unknown stage",
-        _edit("interview.toml", 'stages = ["work_sample"]', 'stages = ["lunch"]'),
-        "interview.toml",
-        "categories['craft'].attributes['messy_data'].stages: no stage 'lunch'",
-    ),
-    (
-        "onboarding answer unknown",
-        _edit("onboarding.toml", 'answer = "onboarding.buddy"', 'answer = "onboarding.pal"'),
-        "onboarding.toml",
-        "items['buddy'].answer",
     ),
     (
         "required and recommended",
@@ -302,12 +288,6 @@ BROKEN: list[tuple[str, Callable[[Path], None], str, str]] = [
         ),
         "questions.toml",
         "steps['goals'].questions['outcome']: a required question cannot also be marked",
-    ),
-    (
-        "track missing",
-        _edit("roles.toml", "[tracks.ml_advisor]", "[tracks.ml_wizard]"),
-        "roles.toml",
-        "tracks.ml_wizard: Input should be",
     ),
 ]
 

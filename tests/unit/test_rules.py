@@ -1,14 +1,14 @@
-"""Every rule of SPEC §4, table by table, starting from a company that satisfies them all.
+"""Every rule of docs/rules.md, table by table, starting from a company that satisfies them all.
 
 Each row changes a few answers of the ready baseline (tests/fixtures/answers/fraud_model.toml)
-and states what SPEC §4 says must follow, so a rule that drifts from the spec fails one row.
+and states what the rule says must follow, so a rule that drifts from the doc fails one row.
+The review of issue 9 found thirteen problems; each has its own rows, marked "review N".
 """
 
 from __future__ import annotations
 
 import ast
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,126 +16,135 @@ from corekit import DROP, ROOT, Make
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from checklists.advice import load_advice
 from checklists.loader import Checklist, Question
-from wizard import rules
-from wizard.answers import new_answers, set_value, validate_answers
+from wizard.answers import validate_answers
 from wizard.models import Answers, Finding
-from wizard.rules import (
-    data_band,
-    derive,
-    metric_is_clear,
-    outcome_is_clear,
-    section_scores,
-    verdict,
-)
+from wizard.rules import Derivation, data_band, derive, verdict
+from wizard.rules.goals import metric_problem, outcome_problem
+
+WORDS = load_advice().words
+BLOCKERS = {f.id for f in load_advice().findings.values() if f.severity == "blocker"}
+LIMITS = {"full_time": (5, 240), "contract": (3, 10_000), "advisor": (2, 10_000)}
 
 # Answers that reach each track from the ready baseline (an ML engineer).
 TRACK_ANSWERS: dict[str, dict[str, Any]] = {
     "ml_engineer": {},
+    "ai_engineer": {"goals.build_mode": "llm"},
     "data_scientist": {"goals.deliverable": "insights", "production.serving": "none"},
     "mlops_engineer": {"goals.deliverable": "ml_platform"},
     "data_engineer": {"data.pipeline": "none"},
     "ml_advisor": {"data.recorded": False},
 }
+CONTRACT = {"timing.urgency": "overdue", "timing.monthly_budget": 1500}
+# The ready baseline states its budget currency (the India figure is in USD) and its pay range.
+BASE = {"timing.budget_currency": "USD", "timing.pay_low": 36000, "timing.pay_high": 60000}
 
 
-# --- data band ------------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def make(make: Make) -> Make:
+    def build(changes: dict[str, Any] | None = None) -> Answers:
+        return make({**BASE, **(changes or {})})
+
+    return build
+
+
+def ids(d: Derivation) -> set[str]:
+    return {f.id for f in d.findings}
+
+
+def only(d: Derivation, fid: str) -> Finding:
+    found = [f for f in d.findings if f.id == fid]
+    assert len(found) == 1, sorted(ids(d))
+    return found[0]
+
+
+def test_the_ready_baseline_has_no_findings(make: Make, checklist: Checklist) -> None:
+    d = derive(make(), checklist)
+    assert d.findings == []
+    assert (d.readiness.verdict, d.readiness.score) == ("ready", 100)
+
+
+# --- goal clarity (review 1) ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("changes", "band"),
+    ("text", "problem"),
     [
-        ({}, "A"),
-        ({"data.labels": "not_needed"}, "A"),
-        ({"data.labels": "partial"}, "B"),
-        ({"data.labels": "no"}, "B"),
-        ({"data.quality_checked": False}, "B"),
-        ({"data.quality_checked": False, "data.labels": "no"}, "B"),
-        ({"data.recorded": False}, "C"),
-        ({"data.accessible": False}, "C"),
-        ({"data.privacy_cleared": False}, "C"),
-        # Band C wins even when the later checks pass.
-        ({"data.privacy_cleared": False, "data.quality_checked": True}, "C"),
+        ("Cut manual order review time in half", None),
+        ("Reduce churn among trial users", None),
+        ("Warn tutors before a student quits", None),
+        (None, "goal-outcome-missing"),
+        ("   ", "goal-outcome-missing"),
+        ("Disrupt the industry with GenAI", "goal-outcome-hype"),  # review 1
+        ("Leverage AI to transform our business", "goal-outcome-hype"),  # review 1
+        ("10x our support team with AI", "goal-outcome-hype"),  # review 1
+        ("Become the leader in AI-first logistics", "goal-outcome-hype"),
+        ("Use AI to improve things", "goal-outcome-vague"),
+        ("Implement ML models on our data", "goal-outcome-vague"),
+        ("GenAI LLM", "goal-outcome-vague"),
     ],
 )
-def test_data_band(make: Make, changes: dict[str, Any], band: str) -> None:
-    assert data_band(make(changes)) == band
-
-
-# --- section scores -------------------------------------------------------------------------
+def test_outcome_clarity(text: str | None, problem: str | None) -> None:
+    assert outcome_problem(text, WORDS) == problem
 
 
 @pytest.mark.parametrize(
-    ("pipeline", "data_score"),
-    [("automated", 100), ("manual", 92), ("none", 83)],
-)
-def test_pipeline_half_credit_by_hand_full_when_automated(
-    make: Make, pipeline: str, data_score: int
-) -> None:
-    assert section_scores(make({"data.pipeline": pipeline}))["data"] == data_score
-
-
-@pytest.mark.parametrize(
-    ("monitoring", "retraining", "production_score"),
+    ("text", "problem"),
     [
-        ("automated", "automated", 100),
-        ("manual", "automated", 88),
-        ("manual", "manual", 75),
-        ("none", "none", 50),
+        ("Chargeback rate from 0.6% to 0.3%", None),
+        ("Review time under 10 minutes per order", None),
+        (None, "goal-metric-missing"),
+        ("Accuracy of the model is high", "goal-metric-no-number"),  # review 1
+        ("students love it", "goal-metric-no-number"),
+        ("10x", "goal-metric-only-numbers"),
+        ("20% more", "goal-metric-only-numbers"),
     ],
 )
-def test_production_items_half_credit_manual(
-    make: Make, monitoring: str, retraining: str, production_score: int
+def test_metric_clarity(text: str | None, problem: str | None) -> None:
+    assert metric_problem(text, WORDS) == problem
+
+
+@pytest.mark.parametrize(
+    ("metric", "fid", "severity"),
+    [
+        ("F1 above 0.9 on the test set", "goal-metric-model-only", "warning"),
+        ("AUC from 0.71 to 0.80", "goal-metric-model-only", "warning"),
+        ("Churn below 4% a month", "goal-metric-no-current-value", "tip"),
+    ],
+)
+def test_metric_warnings_and_tips(
+    make: Make, checklist: Checklist, metric: str, fid: str, severity: str
 ) -> None:
-    answers = make(
-        {
-            "production.models_in_production": 2,
-            "production.monitoring": monitoring,
-            "production.retraining": retraining,
-        }
+    d = derive(make({"goals.success_metric": metric}), checklist)
+    assert only(d, fid).severity == severity
+    assert d.role.track == "ml_engineer"
+
+
+def test_hype_goal_blocks_and_never_reaches_the_job_post(make: Make, checklist: Checklist) -> None:
+    """Review 1: a slogan and a metric without a number score 'not yet', not 'ready 100'."""
+    d = derive(
+        make(
+            {
+                "goals.outcome": "Disrupt the industry with GenAI",
+                "goals.success_metric": "Accuracy of the model is high",
+            }
+        ),
+        checklist,
     )
-    assert section_scores(answers)["production"] == production_score
+    assert {"goal-outcome-hype", "goal-metric-no-number"} <= ids(d)
+    assert d.readiness.verdict == "not_yet" and d.readiness.score < 100
+    assert "Disrupt" not in d.role.summary
+    assert all("Disrupt" not in i.text for i in d.onboarding.items)
 
 
-@pytest.mark.parametrize(
-    ("changes", "has_production"),
-    [
-        ({}, True),
-        ({"goals.deliverable": "ml_platform"}, True),
-        ({"goals.deliverable": "insights"}, False),
-        ({"goals.deliverable": "insights", "production.models_in_production": 1}, True),
-    ],
-)
-def test_production_section_only_when_something_runs_in_production(
-    make: Make, changes: dict[str, Any], has_production: bool
-) -> None:
-    assert ("production" in section_scores(make(changes))) is has_production
+# --- verdict ---------------------------------------------------------------------------------
 
 
-def test_score_is_the_weakest_section_and_mean_is_shown(make: Make, checklist: Checklist) -> None:
-    answers = make({f"onboarding.{k}": False for k in rules._ONBOARDING_FINDINGS})
-    readiness = derive(answers, checklist).readiness
-    assert readiness.sections["onboarding"] == 0
-    assert readiness.score == 0 == min(readiness.sections.values())
-    # The mean hides the zero; both are reported so the zero cannot be averaged away.
-    expected_mean = round(sum(readiness.sections.values()) / len(readiness.sections))
-    assert readiness.mean == expected_mean > 50
-
-
-# --- verdict --------------------------------------------------------------------------------
-
-
-def _finding(severity: str, mistake: int = 4) -> Finding:
+def _finding(severity: str) -> Finding:
     return Finding(
-        id="x",
-        mistake=mistake,
-        severity=severity,  # type: ignore[arg-type]
-        section="team",
-        title="t",
-        detail="d",
-        action="a",
-        source=rules.SEED,
-    )
+        id="x", severity=severity, section="goals", title="t", detail="d", action="a", source="s"
+    )  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -145,40 +154,115 @@ def _finding(severity: str, mistake: int = 4) -> Finding:
         ((), 70, "ready"),
         ((), 69, "almost"),
         (("tip",), 100, "ready"),
-        (("tip", "tip"), 70, "ready"),
         (("warning",), 100, "almost"),
-        (("warning", "tip"), 100, "almost"),
         (("blocker",), 100, "not_yet"),
         (("blocker", "warning", "tip"), 0, "not_yet"),
-        (("warning",), 0, "almost"),
     ],
 )
 def test_verdict(severities: tuple[str, ...], score: int, expected: str) -> None:
     assert verdict([_finding(s) for s in severities], score) == expected
 
 
-PROCESS_GAPS: dict[str, Any] = {
-    "context.work_mode": "remote_async",
-    "team.tz_overlap_hours": 0,
-    "team.async_practices": [],
-    "team.partners": [],
-    "assessment.take_home": "generic_algorithms",
-    "assessment.take_home_hours": 20,
-    "assessment.take_home_paid": False,
-    "assessment.production_interview": False,
-    "assessment.product_interview": False,
-    "assessment.required_degree": "phd",
-    "assessment.must_have_tools": [f"tool{i}" for i in range(12)],
-    "assessment.competencies": [],
-    **{f"onboarding.{k}": False for k in rules._ONBOARDING_FINDINGS},
-}
+# --- data band and blockers -----------------------------------------------------------------
 
 
-def test_process_gaps_never_make_a_ready_company_not_yet(make: Make, checklist: Checklist) -> None:
-    d = derive(make(PROCESS_GAPS), checklist)
-    assert d.readiness.verdict == "almost"
+@pytest.mark.parametrize(
+    ("changes", "band"),
+    [
+        ({}, "A"),
+        ({"data.labels": "not_needed"}, "A"),
+        ({"data.labels": "partial"}, "B"),
+        ({"data.quality_checked": False}, "B"),
+        ({"data.recorded": False}, "C"),
+        ({"data.accessible": False}, "C"),
+        ({"data.privacy_cleared": False, "data.quality_checked": True}, "C"),
+    ],
+)
+def test_data_band(make: Make, changes: dict[str, Any], band: str) -> None:
+    assert data_band(make(changes)) == band
+
+
+BLOCKER_ROWS: list[tuple[dict[str, Any], set[str]]] = [
+    ({"goals.outcome": DROP}, {"goal-outcome-missing"}),
+    ({"goals.success_metric": "make it better"}, {"goal-metric-no-number"}),
+    ({"data.recorded": False}, {"too-early-data"}),
+    ({"data.privacy_cleared": False}, {"too-early-data"}),
+    (
+        {"timing.use_case_validated": False, "goals.heuristic_baseline": False},
+        {"too-early-unvalidated"},
+    ),
+    # Review 4: "unsure" on unlabelled unstructured data needs feasibility too.
+    *[
+        (
+            {"goals.build_mode": mode, "goals.data_kind": kind, "data.labels": labels},
+            {"feasibility-first"},
+        )
+        for mode in ("from_scratch", "unsure")
+        for kind in ("text", "images", "audio", "mixed")
+        for labels in ("no", "partial")
+    ],
+]
+
+
+@pytest.mark.parametrize(("changes", "blockers"), BLOCKER_ROWS)
+def test_blockers_make_an_advisor_and_not_yet(
+    make: Make, checklist: Checklist, changes: dict[str, Any], blockers: set[str]
+) -> None:
+    d = derive(make(changes), checklist)
+    assert {f.id for f in d.findings if f.severity == "blocker"} == blockers
+    assert (d.role.track, d.role.engagement, d.readiness.verdict) == (
+        "ml_advisor",
+        "advisor",
+        "not_yet",
+    )
+    assert d.role.seniority == "senior"
+    assert "3-12 weeks" in d.role.rationale[0].text
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"data.recorded": False},
+        {"timing.use_case_validated": False, "goals.heuristic_baseline": False},
+        {"goals.build_mode": "from_scratch", "goals.data_kind": "text", "data.labels": "no"},
+    ],
+)
+def test_live_models_turn_too_early_into_something_else(
+    make: Make, checklist: Checklist, changes: dict[str, Any]
+) -> None:
+    """The too-early and feasibility blockers apply only when no model is in production."""
+    live = {
+        "production.models_in_production": 1,
+        "production.monitoring": "automated",
+        "production.retraining": "automated",
+        "production.drift_incidents": False,
+    }
+    d = derive(make({**changes, **live}), checklist)
     assert not [f for f in d.findings if f.severity == "blocker"]
-    assert d.readiness.score < derive(make(), checklist).readiness.score
+    assert d.role.track != "ml_advisor"
+
+
+def test_privacy_gap_names_privacy_not_instrumentation(make: Make, checklist: Checklist) -> None:
+    """Review 11: data recorded and loadable but not cleared."""
+    d = derive(make({"data.privacy_cleared": False}), checklist)
+    f = only(d, "too-early-data")
+    text = f"{f.detail} {f.action}".lower()
+    assert "privacy" in text and "instrument" not in text and "recorded" not in f.detail
+    live = derive(
+        make(
+            {
+                "data.privacy_cleared": False,
+                "production.models_in_production": 1,
+                "production.monitoring": "automated",
+                "production.retraining": "automated",
+                "production.drift_incidents": False,
+            }
+        ),
+        checklist,
+    )
+    assert ids(live) & {"data-privacy-not-cleared", "data-not-recorded", "data-not-loadable"} == {
+        "data-privacy-not-cleared"
+    }
 
 
 # --- role track -----------------------------------------------------------------------------
@@ -187,44 +271,43 @@ def test_process_gaps_never_make_a_ready_company_not_yet(make: Make, checklist: 
 @pytest.mark.parametrize(
     ("changes", "track"),
     [
-        # Rule 1: band C, or not validated with no heuristic live.
-        ({"data.recorded": False}, "ml_advisor"),
-        ({"data.privacy_cleared": False, "goals.deliverable": "ml_platform"}, "ml_advisor"),
-        ({"timing.use_case_validated": False, "goals.heuristic_baseline": False}, "ml_advisor"),
-        ({"timing.use_case_validated": False}, "ml_engineer"),  # a heuristic is live
-        ({"goals.heuristic_baseline": False}, "ml_engineer"),  # validated
-        # Rule 2: from scratch on unstructured data without full labels.
-        *[
-            (
-                {"goals.build_mode": "from_scratch", "goals.data_kind": kind, "data.labels": lab},
-                "ml_advisor",
-            )
-            for kind in ("text", "images", "audio", "mixed")
-            for lab in ("no", "partial")
-        ],
-        ({"goals.build_mode": "from_scratch", "goals.data_kind": "text"}, "ml_engineer"),
+        # Rule 2: LLM-era features (review 3).
+        ({"goals.build_mode": "llm"}, "ai_engineer"),
         (
             {
-                "goals.build_mode": "from_scratch",
-                "goals.data_kind": "structured",
-                "data.labels": "no",
+                "goals.build_mode": "use_existing",
+                "goals.data_kind": "text",
+                "goals.problem_type": "nlp",
+            },
+            "ai_engineer",
+        ),
+        (
+            {
+                "goals.build_mode": "use_existing",
+                "goals.data_kind": "mixed",
+                "goals.problem_type": "search_ranking",
+            },
+            "ai_engineer",
+        ),
+        (
+            {
+                "goals.build_mode": "use_existing",
+                "goals.data_kind": "text",
+                "goals.problem_type": "time_series",
             },
             "ml_engineer",
         ),
-        (
-            {"goals.build_mode": "use_existing", "goals.data_kind": "images", "data.labels": "no"},
-            "ml_engineer",
-        ),
-        # Rule 3: production work with no pipeline.
+        ({"goals.build_mode": "llm", "goals.deliverable": "insights"}, "data_scientist"),
+        # 2 before 3: an LLM feature without a pipeline is still an AI engineer's.
+        ({"goals.build_mode": "llm", "data.pipeline": "none"}, "ai_engineer"),
+        # Rule 3.
         ({"data.pipeline": "none"}, "data_engineer"),
         ({"data.pipeline": "none", "goals.deliverable": "ml_platform"}, "data_engineer"),
-        ({"data.pipeline": "manual"}, "ml_engineer"),
         ({"data.pipeline": "none", "goals.deliverable": "insights"}, "data_scientist"),
-        # Rule 4: platform work, many hand-run models, or drift.
+        # Rule 4.
         ({"goals.deliverable": "ml_platform"}, "mlops_engineer"),
-        ({"production.drift_incidents": True}, "mlops_engineer"),
         (
-            {"production.drift_incidents": True, "goals.deliverable": "insights"},
+            {"production.drift_incidents": True, "production.models_in_production": 1},
             "mlops_engineer",
         ),
         (
@@ -232,14 +315,7 @@ def test_process_gaps_never_make_a_ready_company_not_yet(make: Make, checklist: 
                 "production.models_in_production": 2,
                 "production.monitoring": "automated",
                 "production.retraining": "manual",
-            },
-            "mlops_engineer",
-        ),
-        (
-            {
-                "production.models_in_production": 2,
-                "production.monitoring": "manual",
-                "production.retraining": "automated",
+                "production.drift_incidents": False,
             },
             "mlops_engineer",
         ),
@@ -248,10 +324,10 @@ def test_process_gaps_never_make_a_ready_company_not_yet(make: Make, checklist: 
                 "production.models_in_production": 2,
                 "production.monitoring": "automated",
                 "production.retraining": "automated",
+                "production.drift_incidents": False,
             },
             "ml_engineer",
         ),
-        ({"production.models_in_production": 1}, "ml_engineer"),  # one hand-run model is fine
         # Rules 5 and 6.
         ({"goals.deliverable": "product_feature"}, "ml_engineer"),
         ({"goals.deliverable": "insights"}, "data_scientist"),
@@ -261,68 +337,66 @@ def test_track_rules(make: Make, checklist: Checklist, changes: dict[str, Any], 
     assert derive(make(changes), checklist).role.track == track
 
 
-@pytest.mark.parametrize(
-    ("changes", "track", "source_word"),
-    [
-        # 1 before 2: band C is the reason even though rule 2 would also match.
-        (
+def test_series_c_platform_gets_a_lead_mlops_engineer(make: Make, checklist: Checklist) -> None:
+    """Review 2: 22 models, 14 ML staff, drift, building a platform → not a feasibility study,
+    and no unexplained 50."""
+    d = derive(
+        make(
             {
-                "data.recorded": False,
-                "goals.build_mode": "from_scratch",
-                "goals.data_kind": "text",
-                "data.labels": "no",
-            },
-            "ml_advisor",
-            "Data Readiness Levels",
-        ),
-        # 2 before 3: feasibility first even with no pipeline.
-        (
-            {
-                "data.pipeline": "none",
-                "goals.build_mode": "from_scratch",
-                "goals.data_kind": "images",
+                "goals.deliverable": "ml_platform",
+                "context.ml_staff": 14,
+                "team.reports_to": "ml_lead",
+                "production.models_in_production": 22,
+                "production.monitoring": "manual",
+                "production.retraining": "manual",
+                "production.drift_incidents": True,
                 "data.labels": "partial",
-            },
-            "ml_advisor",
-            "ML feasibility study",
+            }
         ),
-        # 3 before 4: drift with no pipeline → pipeline first.
-        (
-            {"data.pipeline": "none", "production.drift_incidents": True},
-            "data_engineer",
-            "AI hierarchy of needs",
-        ),
-        # 4 before 5: a product feature with drifting models → MLOps.
-        ({"production.drift_incidents": True}, "mlops_engineer", "MLOps maturity model"),
-        # 4 before 6: insights with three hand-run models → MLOps.
-        (
+        checklist,
+    )
+    assert (d.role.track, d.role.seniority, d.role.engagement) == (
+        "mlops_engineer",
+        "lead",
+        "full_time",
+    )
+    assert d.readiness.verdict != "not_yet"
+    # Monitoring, retraining and drift are what the hire is for: not held against readiness.
+    assert d.readiness.sections["production"] == 100
+    assert any("what this hire is for" in r.text for r in d.role.rationale)
+    _assert_sections_explained(d)
+
+
+def test_ai_engineer_profile_kit_and_no_labelling(make: Make, checklist: Checklist) -> None:
+    """Review 3: a retrieval assistant over contracts gets an AI engineer, an evaluation-first
+    take-home, no labelling advice when labels are not needed, and LangChain is flagged."""
+    d = derive(
+        make(
             {
-                "goals.deliverable": "insights",
-                "production.models_in_production": 3,
-                "production.monitoring": "none",
-            },
-            "mlops_engineer",
-            "MLOps maturity model",
+                "goals.build_mode": "llm",
+                "goals.data_kind": "text",
+                "goals.problem_type": "nlp",
+                "data.labels": "not_needed",
+                "assessment.must_have_tools": ["Python", "LangChain"],
+            }
         ),
-    ],
-)
-def test_track_precedence_and_its_reason(
-    make: Make, checklist: Checklist, changes: dict[str, Any], track: str, source_word: str
-) -> None:
-    role = derive(make(changes), checklist).role
-    assert role.track == track
-    assert source_word in role.rationale[0].source
-
-
-def test_advisor_plan_is_a_time_boxed_feasibility_study(make: Make, checklist: Checklist) -> None:
-    role = derive(make({"data.recorded": False}), checklist).role
-    text = " ".join(r.text for r in role.rationale)
-    assert "3-12 weeks" in text and "feasibility" in text
+        checklist,
+    )
+    assert d.role.track == "ai_engineer"
+    text = " ".join(d.role.responsibilities).lower()
+    assert "evaluation set" in text and "train models" not in text
+    sample = next(s for s in d.interview_loop if s.id == "work_sample")
+    assert "evaluation set" in sample.purpose and "messy dataset" not in sample.purpose
+    assert "data-labels-missing" not in ids(d)
+    assert "labelling" not in " ".join(f.action for f in d.findings).lower()
+    assert "LangChain" in only(d, "framework-must-have").title
+    assert not any("LangChain" in m for m in d.role.must_have)
 
 
 def test_data_engineer_shows_the_ml_engineer_alternative(make: Make, checklist: Checklist) -> None:
     role = derive(make({"data.pipeline": "none"}), checklist).role
     assert [a.track for a in role.alternatives] == ["ml_engineer"]
+    assert any("what this hire is for" in r.text for r in role.rationale)
 
 
 # --- seniority ------------------------------------------------------------------------------
@@ -332,30 +406,34 @@ def test_data_engineer_shows_the_ml_engineer_alternative(make: Make, checklist: 
     ("changes", "seniority"),
     [
         ({"context.ml_staff": 0}, "senior"),
-        ({"context.ml_staff": 0, "goals.deliverable": "ml_platform"}, "lead"),
-        ({"context.ml_staff": 0, "production.drift_incidents": True}, "lead"),
         ({"context.ml_staff": 4, "team.reports_to": "non_technical_founder"}, "senior"),
+        ({"context.ml_staff": 2, "team.reports_to": "ml_lead"}, "mid"),
+        ({"context.ml_staff": 1, "team.reports_to": "ml_lead"}, "senior"),
+        ({"context.ml_staff": 5, "team.reports_to": "engineering_lead"}, "senior"),
         (
             {
-                "context.ml_staff": 4,
-                "team.reports_to": "non_technical_founder",
                 "goals.deliverable": "ml_platform",
+                "production.models_in_production": 5,
+                "production.monitoring": "automated",
+                "production.retraining": "automated",
+                "production.drift_incidents": False,
+                "context.ml_staff": 6,
+                "team.reports_to": "ml_lead",
             },
             "lead",
         ),
-        ({"context.ml_staff": 2, "team.reports_to": "ml_lead"}, "mid"),
-        ({"context.ml_staff": 9, "team.reports_to": "ml_lead"}, "mid"),
         (
             {
-                "context.ml_staff": 2,
-                "team.reports_to": "ml_lead",
                 "goals.deliverable": "ml_platform",
+                "production.models_in_production": 4,
+                "production.monitoring": "automated",
+                "production.retraining": "automated",
+                "production.drift_incidents": False,
+                "context.ml_staff": 6,
+                "team.reports_to": "ml_lead",
             },
             "mid",
         ),
-        ({"context.ml_staff": 1, "team.reports_to": "ml_lead"}, "senior"),
-        ({"context.ml_staff": 0, "team.reports_to": "ml_lead"}, "senior"),
-        ({"context.ml_staff": 5, "team.reports_to": "engineering_lead"}, "senior"),
         ({"context.ml_staff": 5, "team.reports_to": "ml_lead", "data.recorded": False}, "senior"),
     ],
 )
@@ -374,149 +452,86 @@ def test_seniority(
 
 
 @pytest.mark.parametrize(
-    ("changes", "engagement"),
+    ("changes", "engagement", "finding"),
     [
-        ({}, "full_time"),
-        ({"data.recorded": False}, "advisor"),
+        ({}, "full_time", None),
+        ({"data.recorded": False, **CONTRACT}, "advisor", None),
+        (CONTRACT, "contract", "budget-contract-hours"),
+        ({"timing.urgency": "overdue", "timing.monthly_budget": 0}, "contract", None),
+        ({"timing.urgency": "this_quarter", "timing.monthly_budget": 999}, "contract", None),
         (
-            {
-                "data.recorded": False,
-                "timing.urgency": "overdue",
-                "timing.monthly_budget": 100,
-            },
-            "advisor",
-        ),
-        ({"timing.urgency": "overdue", "timing.monthly_budget": 1999}, "contract"),
-        ({"timing.urgency": "overdue", "timing.monthly_budget": 0}, "contract"),
-        ({"timing.urgency": "overdue", "timing.monthly_budget": 2000}, "full_time"),
-        ({"timing.urgency": "overdue", "timing.monthly_budget": DROP}, "full_time"),
-        ({"timing.urgency": "this_quarter", "timing.monthly_budget": 100}, "full_time"),
-        ({"timing.urgency": "exploring", "timing.monthly_budget": 100}, "full_time"),
-        # US full-time proxy: 112,590 a year is about 9,382 a month.
-        (
-            {
-                "context.hiring_region": "us",
-                "timing.urgency": "overdue",
-                "timing.monthly_budget": 9000,
-            },
-            "contract",
-        ),
-        (
-            {
-                "context.hiring_region": "us",
-                "timing.urgency": "overdue",
-                "timing.monthly_budget": 9500,
-            },
+            {"timing.urgency": "this_quarter", "timing.monthly_budget": 1500},
             "full_time",
+            "budget-below-range",
         ),
-        # No shipped rate for the region: nothing to compare with, so full time.
-        *[
-            (
-                {
-                    "context.hiring_region": region,
-                    "timing.urgency": "overdue",
-                    "timing.monthly_budget": 1,
-                },
-                "full_time",
-            )
-            for region in ("uk", "eu", "other")
-        ],
+        ({"timing.urgency": "overdue", "timing.monthly_budget": 2000}, "full_time", None),
+        ({"timing.urgency": "overdue", "timing.monthly_budget": DROP}, "full_time", "no-budget"),
+        # A budget in another currency is not compared without an exchange rate.
+        ({**CONTRACT, "timing.budget_currency": "INR"}, "full_time", None),
+        # No shipped figure for the region: nothing to compare with.
+        (
+            {**CONTRACT, "context.hiring_region": "uk", "timing.budget_currency": "GBP"},
+            "full_time",
+            None,
+        ),
     ],
 )
 def test_engagement(
-    make: Make, checklist: Checklist, changes: dict[str, Any], engagement: str
-) -> None:
-    assert derive(make(changes), checklist).role.engagement == engagement
-
-
-@pytest.mark.parametrize(
-    ("changes", "budget"),
-    [
-        ({}, ("india", "USD", "month", 2000, 6000)),
-        (
-            {"timing.urgency": "overdue", "timing.monthly_budget": 500},
-            ("india", "USD", "hour", 20, 60),
-        ),
-        ({"data.recorded": False}, ("india", "USD", "hour", 20, 60)),
-        ({"context.hiring_region": "us"}, ("us", "USD", "year", 112590, 140910)),
-    ],
-)
-def test_budget_figures(
-    make: Make, checklist: Checklist, changes: dict[str, Any], budget: tuple[Any, ...]
-) -> None:
-    b = derive(make(changes), checklist).budget
-    assert b is not None
-    assert (b.region, b.currency, b.period, b.low, b.high) == budget
-    assert b.source and b.as_of
-    if b.region == "india":
-        assert "Seed article" in b.source
-    if b.region == "us":
-        assert "BLS" in b.source and "proxy" in b.basis.lower()
-
-
-@pytest.mark.parametrize(
-    "changes",
-    [
-        {"context.hiring_region": "uk"},
-        {"context.hiring_region": "eu"},
-        {"context.hiring_region": "other"},
-        # A US contract has no shipped figure either.
-        {
-            "context.hiring_region": "us",
-            "timing.urgency": "overdue",
-            "timing.monthly_budget": 10,
-        },
-    ],
-)
-def test_no_budget_without_a_source_and_the_rationale_says_so(
-    make: Make, checklist: Checklist, changes: dict[str, Any]
+    make: Make, checklist: Checklist, changes: dict[str, Any], engagement: str, finding: str | None
 ) -> None:
     d = derive(make(changes), checklist)
+    assert d.role.engagement == engagement
+    if finding:
+        assert finding in ids(d)
+
+
+def test_budget_table_shape(make: Make, checklist: Checklist) -> None:
+    b = derive(make(CONTRACT), checklist).budget
+    assert b is not None
+    assert (b.region, b.currency, b.period, b.low, b.high) == ("india", "USD", "month", 2000, 6000)
+    assert (b.check, b.buys) == ("below", 37)  # 1,500 / 40 (the middle of USD 20-60 an hour)
+    assert derive(make(), checklist).budget.check == "within"  # type: ignore[union-attr]
+    us = derive(make({"context.hiring_region": "us"}), checklist).budget
+    assert us is not None and us.proxy and us.buys is None
+
+
+def test_no_budget_without_a_source_and_the_rationale_says_so(
+    make: Make, checklist: Checklist
+) -> None:
+    d = derive(make({"context.hiring_region": "uk"}), checklist)
     assert d.budget is None
-    lines = [r for r in d.role.rationale if "No dated, sourced pay figure ships" in r.text]
-    assert len(lines) == 1
-    assert changes["context.hiring_region"] in lines[0].text
-    assert lines[0].answers == ["context.hiring_region"]
-
-
-def test_user_rates_override_shipped_ones(tmp_path: Path) -> None:
-    from checklists.loader import load_checklist
-
-    (tmp_path / "rates.toml").write_text(
-        '[[rates]]\nregion = "uk"\nengagement = "full_time"\ncurrency = "GBP"\n'
-        'period = "year"\nlow = 60000\nhigh = 90000\nsource = "Our own survey"\nas_of = "2026"\n',
-        encoding="utf-8",
+    assert any(
+        "No dated, sourced pay figure ships for this region (uk" in r.text for r in d.role.rationale
     )
-    custom = load_checklist(home=tmp_path)
-    rate = custom.rate("uk", "full_time")
-    assert rate is not None and (rate.currency, rate.low) == ("GBP", 60000)
-    assert custom.rate("india", "full_time") is not None
 
 
-# --- findings -------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("region", "severity"), [("us", "warning"), ("eu", "warning"), ("india", "tip"), ("uk", "tip")]
+)
+def test_missing_pay_range(make: Make, checklist: Checklist, region: str, severity: str) -> None:
+    d = derive(
+        make({"context.hiring_region": region, "timing.pay_low": DROP, "timing.pay_high": DROP}),
+        checklist,
+    )
+    found = [f for f in d.findings if f.id.startswith("pay-range-missing")]
+    assert [(f.severity, f.section) for f in found] == [(severity, "timing")]
 
-ALLOWED_BLOCKERS = {"goal-outcome-unclear", "goal-metric-unclear", "too-early-data",
-                    "too-early-unvalidated"}  # fmt: skip
 
-FINDING_ROWS: list[tuple[dict[str, Any], str, int, str]] = [
-    # 1: goal or metric missing or vague (blockers); undecided build mode (warning).
-    ({"goals.outcome": DROP}, "goal-outcome-unclear", 1, "blocker"),
-    ({"goals.outcome": "Use AI to improve our data"}, "goal-outcome-unclear", 1, "blocker"),
-    ({"goals.success_metric": DROP}, "goal-metric-unclear", 1, "blocker"),
-    ({"goals.success_metric": "make it better"}, "goal-metric-unclear", 1, "blocker"),
-    ({"goals.build_mode": "unsure"}, "goal-build-mode-unsure", 1, "warning"),
-    # 2: the planned title disagrees with the recommendation.
-    ({"context.planned_title": "data_scientist"}, "title-mismatch", 2, "warning"),
-    ({"context.planned_title": "ml_advisor"}, "title-mismatch", 2, "warning"),
-    ({"context.planned_title": "unsure"}, "title-undecided", 2, "tip"),
-    # 3: a degree filter for applied work.
-    ({"assessment.required_degree": "masters"}, "degree-filter", 3, "warning"),
-    ({"assessment.required_degree": "phd"}, "degree-filter", 3, "warning"),
-    # 4: no product/communication interview, no cross-functional partner.
-    ({"assessment.product_interview": False}, "no-product-interview", 4, "warning"),
-    ({"team.partners": []}, "no-partners", 4, "warning"),
-    ({"team.partners": ["backend", "data"]}, "no-business-partner", 4, "tip"),
-    # 5: no exercise or a generic one (warnings); time box and pay (tips).
+def test_advisor_equity_guidance(make: Make, checklist: Checklist) -> None:
+    d = derive(make({"data.recorded": False, "timing.equity_offered": True}), checklist)
+    assert any("FAST agreement" in r.source for r in d.role.rationale)
+
+
+# --- findings, one table row per rule -------------------------------------------------------
+
+FINDING_ROWS: list[tuple[dict[str, Any], str, int | None, str, str]] = [
+    ({"goals.build_mode": "unsure"}, "goal-build-mode-unsure", 1, "warning", "goals"),
+    ({"context.planned_title": "data_scientist"}, "title-mismatch", 2, "warning", "context"),
+    ({"context.planned_title": "unsure"}, "title-undecided", 2, "tip", "context"),
+    ({"assessment.required_degree": "phd"}, "degree-filter", 3, "warning", "assessment"),
+    ({"assessment.product_interview": False}, "no-product-interview", 4, "warning", "assessment"),
+    ({"team.partners": []}, "no-partners", 4, "warning", "team"),
+    ({"team.partners": ["backend"]}, "no-business-partner", 4, "tip", "team"),
     (
         {
             "assessment.take_home": "none",
@@ -526,70 +541,101 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int, str]] = [
         "no-work-sample",
         5,
         "warning",
+        "assessment",
     ),
-    ({"assessment.take_home": "generic_algorithms"}, "generic-test", 5, "warning"),
-    ({"assessment.take_home_hours": 5}, "take-home-time-box", 5, "tip"),
-    ({"assessment.take_home_hours": DROP}, "take-home-time-box", 5, "tip"),
-    ({"assessment.take_home_paid": False}, "take-home-unpaid", 5, "tip"),
-    # 6: production work, no production interview.
-    ({"assessment.production_interview": False}, "no-production-interview", 6, "warning"),
+    ({"assessment.take_home": "generic_algorithms"}, "generic-test", 5, "warning", "assessment"),
+    ({"assessment.take_home_hours": 5}, "take-home-too-long", 5, "warning", "assessment"),
+    ({"assessment.take_home_hours": DROP}, "take-home-no-time-box", 5, "tip", "assessment"),
     (
-        {"assessment.production_interview": False, "goals.deliverable": "ml_platform"},
+        {"assessment.take_home_paid": False, "assessment.take_home_hours": 3},
+        "take-home-unpaid-long",
+        5,
+        "warning",
+        "assessment",
+    ),
+    (
+        {"assessment.take_home_paid": False, "assessment.take_home_hours": 2},
+        "take-home-unpaid",
+        5,
+        "tip",
+        "assessment",
+    ),
+    (
+        {
+            "team.reports_to": "non_technical_founder",
+            "context.ml_staff": 0,
+            "team.partners": ["product_manager"],
+        },
+        "no-technical-interviewer",
+        5,
+        "warning",
+        "assessment",
+    ),
+    (
+        {"assessment.production_interview": False},
         "no-production-interview",
         6,
         "warning",
+        "assessment",
     ),
-    # 7: too early (blockers), data not yet fit (warnings), too late (warning).
-    ({"data.recorded": False}, "too-early-data", 7, "blocker"),
-    ({"data.accessible": False}, "too-early-data", 7, "blocker"),
-    ({"data.privacy_cleared": False}, "too-early-data", 7, "blocker"),
+    ({"data.quality_checked": False}, "data-quality-unchecked", 7, "warning", "data"),
+    ({"data.labels": "partial"}, "data-labels-missing", 7, "warning", "data"),
+    ({"data.pipeline": "manual"}, "data-pipeline-manual", 7, "tip", "data"),
+    ({"timing.use_case_validated": False}, "use-case-not-validated", 7, "tip", "timing"),
+    ({"timing.urgency": "overdue"}, "too-late", 7, "warning", "timing"),
+    ({**CONTRACT}, "too-late-contract", 7, "warning", "timing"),
     (
-        {"timing.use_case_validated": False, "goals.heuristic_baseline": False},
-        "too-early-unvalidated",
+        {"context.ml_staff": 0, "goals.heuristic_baseline": False, "goals.build_mode": "llm"},
+        "buy-before-build",
         7,
-        "blocker",
+        "tip",
+        "goals",
     ),
-    ({"data.quality_checked": False}, "data-unchecked", 7, "warning"),
     (
-        {"goals.build_mode": "from_scratch", "goals.data_kind": "text", "data.labels": "partial"},
-        "labels-for-custom-model",
-        7,
+        {"assessment.must_have_tools": [f"t{i}" for i in range(6)]},
+        "tool-checklist",
+        8,
         "warning",
+        "assessment",
     ),
-    ({"timing.urgency": "overdue"}, "too-late", 7, "warning"),
-    # 8: buzzword checklists.
-    ({"assessment.must_have_tools": [f"t{i}" for i in range(6)]}, "tool-checklist", 8, "warning"),
-    ({"assessment.competencies": []}, "tools-without-competencies", 8, "warning"),
+    (
+        {"assessment.must_have_tools": ["Python", "PyTorch"]},
+        "framework-must-have",
+        8,
+        "warning",
+        "assessment",
+    ),
+    ({"assessment.competencies": []}, "tools-without-competencies", 8, "warning", "assessment"),
     (
         {"assessment.competencies": [], "assessment.must_have_tools": []},
         "no-competencies",
         8,
         "tip",
+        "assessment",
     ),
-    # 9: async across time zones without overlap or habits.
     (
         {"context.work_mode": "remote_async", "team.tz_overlap_hours": 1},
         "low-overlap",
         9,
         "warning",
-    ),
-    (
-        {"context.work_mode": "remote_async", "team.tz_overlap_hours": DROP},
-        "low-overlap",
-        9,
-        "warning",
+        "team",
     ),
     (
         {"context.work_mode": "remote_async", "team.async_practices": []},
         "no-async-practices",
         9,
         "warning",
+        "team",
     ),
-    ({"context.work_mode": "remote_async"}, "async-trial", 9, "tip"),
-    # 10: each missing onboarding item.
     *[
-        ({f"onboarding.{item}": False}, f"onboarding-{item.replace('_', '-')}", 10, "warning")
-        for item in (
+        (
+            {f"onboarding.{k}": False},
+            f"onboarding-{k.replace('_', '-')}",
+            10,
+            "warning",
+            "onboarding",
+        )
+        for k in (
             "plan_30_60_90",
             "pipelines_documented",
             "domain_expert_access",
@@ -597,17 +643,80 @@ FINDING_ROWS: list[tuple[dict[str, Any], str, int, str]] = [
             "growth_budget",
         )
     ],
+    (
+        {**CONTRACT, "onboarding.pipelines_documented": False},
+        "handover-context-doc",
+        10,
+        "warning",
+        "onboarding",
+    ),
+    (
+        {**CONTRACT, "onboarding.domain_expert_access": False},
+        "handover-weekly-checkin",
+        10,
+        "warning",
+        "onboarding",
+    ),
+    ({"team.reports_to": "non_technical_founder"}, "reports-to-non-technical", None, "tip", "team"),
+    ({"production.serving": "unsure"}, "serving-undecided", None, "tip", "production"),
+    (
+        {
+            "production.models_in_production": 1,
+            "production.monitoring": "manual",
+            "production.retraining": "automated",
+            "production.drift_incidents": False,
+        },
+        "monitoring-not-automated",
+        None,
+        "warning",
+        "production",
+    ),
+    # Review 6: answers that cannot all be true.
+    (
+        {
+            "timing.stage": "idea",
+            "production.models_in_production": 5,
+            "production.monitoring": "automated",
+            "production.retraining": "automated",
+            "production.drift_incidents": False,
+        },
+        "conflict-idea-stage-models",
+        None,
+        "warning",
+        "timing",
+    ),
+    (
+        {"context.ml_staff": 0, "team.reports_to": "ml_lead"},
+        "conflict-no-staff-ml-lead",
+        None,
+        "warning",
+        "team",
+    ),
+    (
+        {
+            "production.models_in_production": 1,
+            "production.serving": "none",
+            "production.monitoring": "automated",
+            "production.retraining": "automated",
+            "production.drift_incidents": False,
+        },
+        "conflict-models-no-serving",
+        None,
+        "warning",
+        "production",
+    ),
+    (
+        {"data.recorded": False, "data.labels": "yes"},
+        "conflict-labels-not-recorded",
+        None,
+        "warning",
+        "data",
+    ),
 ]
 
 
-def test_the_ready_baseline_has_no_findings(make: Make, checklist: Checklist) -> None:
-    d = derive(make(), checklist)
-    assert d.findings == []
-    assert d.readiness.verdict == "ready"
-
-
 @pytest.mark.parametrize(
-    ("changes", "fid", "mistake", "severity"),
+    ("changes", "fid", "mistake", "severity", "section"),
     FINDING_ROWS,
     ids=[f"{row[1]}-{i}" for i, row in enumerate(FINDING_ROWS)],
 )
@@ -616,43 +725,32 @@ def test_finding(
     checklist: Checklist,
     changes: dict[str, Any],
     fid: str,
-    mistake: int,
+    mistake: int | None,
     severity: str,
+    section: str,
 ) -> None:
     d = derive(make(changes), checklist)
-    matches = [f for f in d.findings if f.id == fid]
-    assert len(matches) == 1, [f.id for f in d.findings]
-    f = matches[0]
-    assert (f.mistake, f.severity) == (mistake, severity)
-    assert f.title and f.detail and f.action and f.source
-    expected = {"blocker": "not_yet", "warning": "almost"}.get(severity)
-    if expected:
-        assert d.readiness.verdict == expected
+    f = only(d, fid)
+    assert (f.mistake, f.severity, f.section) == (mistake, severity, section)
+    if severity == "warning":
+        assert d.readiness.verdict in ("almost", "not_yet")
+    _assert_sections_explained(d)
 
 
 def test_every_mistake_has_a_finding_row() -> None:
-    assert {row[2] for row in FINDING_ROWS} == set(range(1, 11))
+    assert {row[2] for row in FINDING_ROWS} >= set(range(1, 11)) - {1}
+
+
+def test_conflicts_name_both_answers(make: Make, checklist: Checklist) -> None:
+    for changes, fid, *_ in FINDING_ROWS:
+        if fid.startswith("conflict-"):
+            assert len(only(derive(make(changes), checklist), fid).answers) == 2
 
 
 @pytest.mark.parametrize(
     ("changes", "absent"),
     [
-        ({"context.planned_title": "ml_engineer"}, "title-mismatch"),
-        ({"assessment.required_degree": "bachelor"}, "degree-filter"),
-        ({"assessment.take_home_hours": 4}, "take-home-time-box"),
-        ({"assessment.must_have_tools": [f"t{i}" for i in range(5)]}, "tool-checklist"),
-        # Insights with nothing in production: no production interview needed.
-        (
-            {
-                "goals.deliverable": "insights",
-                "production.serving": "none",
-                "assessment.production_interview": False,
-            },
-            "no-production-interview",
-        ),
-        # Overdue, but the data is not checked yet: not "too late".
-        ({"timing.urgency": "overdue", "data.quality_checked": False}, "too-late"),
-        # Overdue, but too early: never both.
+        # Review 5: no "too late" beside a blocker; no contractor advice on a contract.
         (
             {
                 "timing.urgency": "overdue",
@@ -661,238 +759,265 @@ def test_every_mistake_has_a_finding_row() -> None:
             },
             "too-late",
         ),
-        ({"timing.urgency": "this_quarter"}, "too-late"),
-        # Mistake 9 is about async teams only.
+        ({"timing.urgency": "overdue", "data.quality_checked": False}, "too-late"),
+        (CONTRACT, "too-late"),
+        # Advisors: no take-home, buddy or learning-budget findings (review 9).
         *[
             (
-                {"context.work_mode": mode, "team.async_practices": [], "team.tz_overlap_hours": 0},
-                fid,
+                {"data.recorded": False, f"onboarding.{k}": False},
+                f"onboarding-{k.replace('_', '-')}",
             )
-            for mode in ("onsite", "hybrid", "remote_same_tz")
-            for fid in ("low-overlap", "no-async-practices", "async-trial")
+            for k in ("buddy", "growth_budget", "plan_30_60_90")
         ],
-        ({"context.work_mode": "remote_async", "team.tz_overlap_hours": 2}, "low-overlap"),
+        ({"data.recorded": False, "assessment.take_home": "none"}, "no-work-sample"),
+        # Contractors are not asked for a yearly pay range.
+        ({**CONTRACT, "timing.pay_low": DROP, "timing.pay_high": DROP}, "pay-range-missing"),
+        # Contractors: no yearly learning budget (review 9).
+        ({**CONTRACT, "onboarding.growth_budget": False}, "onboarding-growth-budget"),
+        # An advisor plan does not argue about the title; the blocker says why.
+        ({"data.recorded": False, "context.planned_title": "ml_engineer"}, "title-mismatch"),
+        # Mistake 9 is about async teams only.
+        ({"context.work_mode": "hybrid", "team.async_practices": []}, "no-async-practices"),
+        ({"assessment.must_have_tools": ["Python", "SQL", "R"]}, "framework-must-have"),
+        (
+            {"context.ml_staff": 0, "team.reports_to": "non_technical_founder"},
+            "no-technical-interviewer",
+        ),  # fmt: skip  (a backend partner can judge)
+        ({"assessment.take_home_hours": 4}, "take-home-too-long"),
+        ({"goals.build_mode": "llm", "data.labels": "not_needed"}, "data-labels-missing"),
     ],
 )
 def test_finding_absent(
     make: Make, checklist: Checklist, changes: dict[str, Any], absent: str
 ) -> None:
-    assert absent not in {f.id for f in derive(make(changes), checklist).findings}
+    assert absent not in ids(derive(make(changes), checklist))
 
 
-def test_hybrid_team_without_async_habits_stays_ready(make: Make, checklist: Checklist) -> None:
-    d = derive(make({"context.work_mode": "hybrid", "team.async_practices": []}), checklist)
-    assert d.readiness.verdict == "ready"
+def test_no_contractor_advice_on_a_contract(make: Make, checklist: Checklist) -> None:
+    """Review 5."""
+    d = derive(make(CONTRACT), checklist)
+    assert d.role.engagement == "contract"
+    assert not any("contractor" in f.action.lower() for f in d.findings)
 
 
-def test_findings_are_sorted_blockers_first(make: Make, checklist: Checklist) -> None:
-    found = derive(make({"data.recorded": False, **PROCESS_GAPS}), checklist).findings
-    order = {"blocker": 0, "warning": 1, "tip": 2}
-    keys = [(order[f.severity], f.mistake) for f in found]
-    assert keys == sorted(keys)
+def test_take_home_warnings(make: Make, checklist: Checklist) -> None:
+    """Review 10: an unpaid 40-hour take-home is two warnings, not a tip."""
+    d = derive(make({"assessment.take_home_hours": 40, "assessment.take_home_paid": False}),
+               checklist)  # fmt: skip
+    assert {f.id: f.severity for f in d.findings if f.id.startswith("take-home")} == {
+        "take-home-too-long": "warning",
+        "take-home-unpaid-long": "warning",
+    }
+
+
+def test_non_technical_founder_score_drop_is_explained(make: Make, checklist: Checklist) -> None:
+    """Review 7: reporting to a non-technical founder with one partner lowers team; a finding
+    with section team says why."""
+    d = derive(make({"team.reports_to": "non_technical_founder", "team.partners": ["backend"]}),
+               checklist)  # fmt: skip
+    assert d.readiness.sections["team"] < 100
+    assert {f.id for f in d.findings if f.section == "team"} == {
+        "reports-to-non-technical",
+        "no-business-partner",
+    }
+
+
+def test_borrowed_technical_interviewer(make: Make, checklist: Checklist) -> None:
+    """Review 8: nobody can judge the technical stages → borrow an interviewer, in the finding
+    and in the loop itself."""
+    d = derive(
+        make({"team.reports_to": "non_technical_founder", "context.ml_staff": 0,
+              "team.partners": ["domain_expert"]}),
+        checklist,
+    )  # fmt: skip
+    assert "no-technical-interviewer" in ids(d)
+    technical = [s for s in d.interview_loop if s.id in ("work_sample", "production")]
+    assert technical and all("borrowed technical interviewer" in s.format for s in technical)
 
 
 # --- interview loop and scorecard -----------------------------------------------------------
 
 
 @pytest.mark.parametrize("track", sorted(TRACK_ANSWERS))
-@pytest.mark.parametrize("competencies", [[], ["Ranking evaluation"], [f"c{i}" for i in range(5)]])
+@pytest.mark.parametrize("contract", [False, True])
 @pytest.mark.parametrize("work_mode", ["onsite", "remote_async"])
-def test_interview_loop_and_scorecard_shape(
-    make: Make, checklist: Checklist, track: str, competencies: list[str], work_mode: str
+def test_loop_limits_and_scorecard_shape(
+    make: Make, checklist: Checklist, track: str, contract: bool, work_mode: str
 ) -> None:
-    answers = make(
-        {
-            **TRACK_ANSWERS[track],
-            "assessment.competencies": competencies,
-            "context.work_mode": work_mode,
-        }
-    )
-    d = derive(answers, checklist)
+    """Review 10: full time ≤ 5 stages and ≤ 240 live minutes, no async trial; contract ≤ 3;
+    advisor ≤ 2 and no take-home; every attribute assessed; deep dive on two recent projects."""
+    changes = {**TRACK_ANSWERS[track], "context.work_mode": work_mode}
+    if contract:
+        changes.update(CONTRACT)
+    d = derive(make(changes), checklist)
     assert d.role.track == track
-    loop, card = d.interview_loop, d.scorecard
-    stage_ids = [s.id for s in loop]
-    assert len(loop) >= 3
-    assert len(set(stage_ids)) == len(stage_ids)
-    for stage in loop:
-        assert stage.guards and all(1 <= g <= 10 for g in stage.guards)
-        assert stage.minutes > 0 and stage.name and stage.purpose
-    assert 3 <= len(card.categories) <= 4
-    assessed = set()
-    for cat in card.categories:
-        assert 1 <= len(cat.attributes) <= 6
-        for attr in cat.attributes:
-            assert attr.stages, attr.id
-            assert set(attr.stages) <= set(stage_ids), attr.id
-            assessed.add(attr.name)
-    # Each stage's focus lists exactly the attributes it assesses.
-    for stage in loop:
-        assert set(stage.focus) <= assessed
-    # The hiring manager's deep dive walks the two most recent projects (seed mistake 3).
-    deep = [s for s in loop if s.id == "deep_dive"]
-    assert deep and "two most recent projects" in deep[0].purpose
-    assert ("async_trial" in stage_ids) is (work_mode == "remote_async")
-    if track == "ml_advisor":
-        assert "scoping" in stage_ids and "work_sample" not in stage_ids
-    else:
-        assert "work_sample" in stage_ids
-    if competencies:
-        names = {a.name for c in card.categories for a in c.attributes}
-        assert competencies[0] in names
+    _assert_loop(d)
+    hm = d.interview_loop[0] if d.role.engagement != "full_time" else d.interview_loop[1]
+    assert "two most recent" in hm.purpose or "two recent" in hm.purpose
+    sample = [s for s in d.interview_loop if s.id in ("work_sample", "trial_task")]
+    if work_mode == "remote_async" and sample:
+        assert "in writing" in sample[0].purpose
 
 
-def test_work_sample_states_its_time_box(make: Make, checklist: Checklist) -> None:
-    loop = derive(make({"assessment.take_home_hours": 3}), checklist).interview_loop
-    assert "3 h" in next(s for s in loop if s.id == "work_sample").format
-    loop = derive(make({"assessment.take_home_hours": 10}), checklist).interview_loop
-    assert "4 h at most" in next(s for s in loop if s.id == "work_sample").format
-
-
-def test_onboarding_items_follow_the_answers(make: Make, checklist: Checklist) -> None:
-    ob = derive(make({"onboarding.buddy": False}), checklist).onboarding
-    done = {i.id: i.done for i in ob.items}
-    assert done["buddy"] is False and done["plan_30_60_90"] is True
-    assert done["starter_project"] is False  # not tied to an answer: always open
-    assert ob.first_90_days
-
-
-# --- sources and answer keys ----------------------------------------------------------------
-
-
-# The short names of REFERENCES.md (kept here because that file lives outside the repository).
-REFERENCE_NAMES = (
-    "Seed article",
-    "ML Test Score (Breck et al., 2017)",
-    "Data Readiness Levels (Lawrence, 2017)",
-    "Rules of ML (Zinkevich)",
-    "AI hierarchy of needs (Rogati, 2017)",
-    "MLOps maturity model (Microsoft)",
-    "ML feasibility study (Microsoft engineering playbook)",
-    "Roles (Full Stack Deep Learning; Huyen, ML Interviews)",
-    "Seniority and onboarding (lgmoneda, data-science-management)",
-    "Structured hiring (Greenhouse; Google re:Work)",
-    "Take-home practice (hiring-without-whiteboards)",
-    "Predictive validity (Schmidt & Hunter, 1998; Sackett et al., 2022)",
-    "Remote work (GitLab remote playbook)",
-    "US pay proxies (BLS Occupational Outlook Handbook)",
+@pytest.mark.parametrize(
+    ("track", "says"),
+    [
+        ("ml_engineer", "evaluate it against the business metric"),
+        ("ai_engineer", "evaluation set"),
+        ("data_scientist", "recommendation"),
+        ("data_engineer", "idempotent, tested pipeline"),
+        ("mlops_engineer", "served, monitored service"),
+    ],
 )
+def test_take_home_is_the_job_in_small(
+    make: Make, checklist: Checklist, track: str, says: str
+) -> None:
+    """Review 9: each track gets its own take-home (no modelling exercise for MLOps or data)."""
+    loop = derive(make(TRACK_ANSWERS[track]), checklist).interview_loop
+    purpose = next(s for s in loop if s.id == "work_sample").purpose
+    assert says in purpose
+    if track in ("data_engineer", "mlops_engineer"):
+        assert "train a simple model" not in purpose
 
 
-def _assert_sourced(d: rules.Derivation, checklist: Checklist) -> None:
-    names = REFERENCE_NAMES
-    keys = {k for k, _ in checklist.questions()}
-    for f in d.findings:
-        assert any(n in f.source for n in names), f"{f.id}: {f.source}"
-        assert set(f.answers) <= keys, f.id
-    for r in d.role.rationale:
-        assert any(n in r.source for n in names), f"{r.text}: {r.source}"
-        assert set(r.answers) <= keys, r.text
+def test_on_device_adds_its_production_topics(make: Make, checklist: Checklist) -> None:
+    """Review 9: an on-device product is not tested on cloud serving only."""
+    d = derive(make({"production.serving": "on_device"}), checklist)
+    prod = next(s for s in d.interview_loop if s.id == "production")
+    assert "compression" in prod.purpose and "over-the-air" in prod.purpose
+    d = derive(make({"production.serving": "on_device", "assessment.production_interview": False}),
+               checklist)  # fmt: skip
+    assert "over-the-air" in only(d, "no-production-interview").action
+
+
+# --- onboarding ------------------------------------------------------------------------------
+
+
+def test_onboarding_uses_the_plans_own_words(make: Make, checklist: Checklist) -> None:
+    """Review 9: the checklist and first 90 days use the plan's metric and data state."""
+    d = derive(make({"data.quality_checked": False}), checklist)
+    text = " ".join([i.text for i in d.onboarding.items] + d.onboarding.first_90_days)
+    assert "chargeback rate below 0.3%" in text
+    assert "not yet checked for quality" in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "has", "lacks"),
+    [
+        ({}, {"buddy", "growth_budget", "plan_30_60_90", "starter_project"}, {"handover"}),
+        (CONTRACT, {"context_doc", "weekly_checkin", "handover"}, {"buddy", "growth_budget"}),
+        ({"data.recorded": False}, {"context_doc", "study_readout"}, {"buddy", "handover"}),
+        ({"goals.build_mode": "llm"}, {"starter_eval_set"}, {"starter_project"}),
+    ],
+)
+def test_onboarding_by_engagement_and_track(
+    make: Make, checklist: Checklist, changes: dict[str, Any], has: set[str], lacks: set[str]
+) -> None:
+    ob = derive(make(changes), checklist).onboarding
+    item_ids = {i.id for i in ob.items}
+    assert has <= item_ids and not lacks & item_ids
+
+
+def test_first_weeks_differ_by_track(make: Make, checklist: Checklist) -> None:
+    plans = {t: tuple(derive(make(c), checklist).onboarding.first_90_days)
+             for t, c in TRACK_ANSWERS.items()}  # fmt: skip
+    assert len(set(plans.values())) == len(plans)
+
+
+# --- text ------------------------------------------------------------------------------------
+
+
+def _all_text(d: Derivation) -> list[str]:
+    out = [f"{f.title} {f.detail} {f.action}" for f in d.findings]
+    out += [r.text for r in d.role.rationale] + [a.why for a in d.role.alternatives]
+    out += [d.role.summary, *d.role.responsibilities, *d.role.must_have, *d.role.nice_to_have]
+    out += [s.purpose for s in d.interview_loop] + [i.text for i in d.onboarding.items]
+    return out + list(d.onboarding.first_90_days)
 
 
 @pytest.mark.parametrize(
     "changes",
     [
-        {},
-        {"data.recorded": False, **PROCESS_GAPS},
-        {"timing.use_case_validated": False, "goals.heuristic_baseline": False},
-        {"goals.build_mode": "from_scratch", "goals.data_kind": "audio", "data.labels": "no"},
-        {"data.quality_checked": False, "goals.outcome": DROP, "goals.success_metric": DROP},
-        {"production.drift_incidents": True, "timing.urgency": "overdue"},
-        {"timing.urgency": "overdue", "timing.monthly_budget": 1},
-        {
-            "context.hiring_region": "us",
-            "timing.urgency": "overdue",
-            "timing.monthly_budget": 1,
-        },
-        {"context.hiring_region": "eu", "context.planned_title": "unsure"},
-        *TRACK_ANSWERS.values(),
+        {"context.planned_title": "data_scientist"},
+        {"context.planned_title": "unsure", "goals.deliverable": "ml_platform"},
+        {"context.planned_title": "ml_advisor", "goals.build_mode": "llm"},
+        {"goals.build_mode": "from_scratch", "goals.data_kind": "images", "data.labels": "no"},
+        {**CONTRACT, "assessment.must_have_tools": ["Python", "LangChain", "PyTorch"]},
     ],
 )
-def test_every_finding_and_rationale_line_is_sourced(
+def test_text_is_whole_sentences_with_the_right_articles(
     make: Make, checklist: Checklist, changes: dict[str, Any]
 ) -> None:
-    _assert_sourced(derive(make(changes), checklist), checklist)
+    """Review 13: "an ML engineer", "an MLOps engineer", no "images data", no fragments."""
+    for line in _all_text(derive(make(changes), checklist)):
+        assert not re.search(r"\ba (ML|MLOps|AI)\b", line), line
+        assert "images data" not in line and "(recommended" not in line, line
+        assert line.rstrip().endswith((".", "?")), line
+        assert line[0].isupper() or line[0].isdigit(), line
 
 
-# --- goal clarity ---------------------------------------------------------------------------
+def test_citations_back_the_claims() -> None:
+    """Review 13: the buddy claim matches its source, the work-sample claim names both
+    meta-analyses, and the degree finding does not cite experience validity data."""
+    f = load_advice().findings
+    assert "halves" not in f["onboarding-buddy"].detail
+    assert "half speed" in f["onboarding-buddy"].detail
+    assert "1998" in f["no-work-sample"].detail and "2022" in f["no-work-sample"].detail
+    assert "among the best" not in f["no-work-sample"].detail
+    assert "Predictive validity" not in f["degree-filter"].source
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Cut manual order review time in half",
-        "Reduce churn among trial users",
-        "Recommend products customers reorder weekly",
-    ],
-)
-def test_clear_outcomes(text: str) -> None:
-    assert outcome_is_clear(text)
+# --- invariants over random answers ---------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text",
-    [None, "", "   ", "AI", "Use AI", "Use AI to improve things", "Leverage machine learning",
-     "better data", "TBD", "implement ML models", "n/a"],
-)  # fmt: skip
-def test_vague_outcomes(text: str | None) -> None:
-    assert not outcome_is_clear(text)
+def _assert_sections_explained(d: Derivation) -> None:
+    sections_found = {f.section for f in d.findings}
+    raised = ids(d)
+    for name, score in d.readiness.sections.items():
+        if score < 100:
+            assert name in sections_found, (name, sorted(raised))
+    for item in d.items:
+        if item.credit < 1:
+            assert raised & set(item.explained_by), (item.key, sorted(raised))
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Chargeback rate below 0.3%",
-        "Conversion up 2 points",
-        "Review time under 10 minutes per order",
-        "30-day retention from 22% to 27%",
-    ],
-)
-def test_clear_metrics(text: str) -> None:
-    assert metric_is_clear(text)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [None, "", "TBD", "better", "more AI", "improve the model", "users are happy",
-     "success", "accuracy"],
-)  # fmt: skip
-def test_vague_metrics(text: str | None) -> None:
-    assert not metric_is_clear(text)
-
-
-# --- purity and random answers --------------------------------------------------------------
-
-
-def test_rules_engine_is_pure() -> None:
-    """No I/O or clock: the same answers give the same plan, and save→load→save is stable."""
-    tree = ast.parse((ROOT / "wizard" / "rules.py").read_text(encoding="utf-8"))
-    imported = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            imported |= {a.name.split(".")[0] for a in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            imported.add(node.module.split(".")[0])
-    assert not imported & {"os", "time", "datetime", "pathlib", "random", "io", "subprocess"}
-    assert not re.search(r"\bopen\(|\bprint\(", (ROOT / "wizard" / "rules.py").read_text())
+def _assert_loop(d: Derivation) -> None:
+    stages, minutes = LIMITS[d.role.engagement]
+    loop = d.interview_loop
+    assert 2 <= len(loop) <= stages
+    assert sum(s.minutes for s in loop) <= minutes
+    stage_ids = [s.id for s in loop]
+    assert len(set(stage_ids)) == len(stage_ids)
+    assert "async_trial" not in stage_ids
+    if d.role.engagement == "advisor":
+        assert not {"work_sample", "trial_task"} & set(stage_ids)
+    for stage in loop:
+        assert stage.guards and all(1 <= g <= 10 for g in stage.guards)
+    assert 3 <= len(d.scorecard.categories) <= 4
+    for cat in d.scorecard.categories:
+        assert 1 <= len(cat.attributes) <= 6
+        for attr in cat.attributes:
+            assert attr.stages and set(attr.stages) <= set(stage_ids), attr.id
 
 
 def _value(q: Question) -> st.SearchStrategy[Any]:
-    if q.format == "url_or_email":
-        return st.sampled_from(["", "jobs@acme.example", "https://acme.example/jobs"])
     if q.kind in ("text", "longtext"):
-        return st.sampled_from(["", "Use AI", "Cut review time by half", "Churn below 2%"])
+        if q.format == "url_or_email":
+            return st.sampled_from(["", "https://acme.example/jobs"])
+        return st.sampled_from(
+            ["", "Use AI", "Disrupt the industry", "Cut review time by half",
+             "Churn from 5% to 2%", "Accuracy above 90%"]
+        )  # fmt: skip
     if q.kind == "int":
         lo = q.min if q.min is not None else 0
-        return st.integers(lo, min(q.max if q.max is not None else 50, lo + 50))
+        return st.integers(lo, min(q.max if q.max is not None else 30, lo + 30))
     if q.kind == "bool":
         return st.booleans()
     if q.kind == "choice":
         return st.sampled_from(q.choice_values)
     if q.kind == "multi":
         return st.lists(st.sampled_from(q.choice_values), unique=True)
-    return st.lists(
-        st.sampled_from(["Python", "SQL", "Spark", "dbt", "Go", "Rust", "R"]), max_size=30
-    )
+    return st.lists(st.sampled_from(["Python", "SQL", "Spark", "LangChain", "Go", "R"]), max_size=8)
 
 
 @st.composite
@@ -901,50 +1026,48 @@ def random_answers(draw: st.DrawFn, checklist: Checklist) -> Answers:
     for step in checklist.steps:
         raw[step.id] = {}
         for q in step.questions:
-            if draw(st.booleans()) or q.required:
+            if q.at_least is not None:  # a range: keep it ordered
+                continue
+            if q.required or draw(st.booleans()):
                 value = draw(_value(q))
-                low = raw[step.id].get(q.at_least or "")
-                if isinstance(low, int):
-                    value = max(value, low)
                 if value != "":
                     raw[step.id][q.id] = value
     return validate_answers(raw, checklist)
 
 
 def test_random_answers_keep_every_invariant(checklist: Checklist) -> None:
-    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(random_answers(checklist))
     def check(answers: Answers) -> None:
         d = derive(answers, checklist)
-        assert d == derive(answers, checklist)
-        _assert_sourced(d, checklist)
         blockers = {f.id for f in d.findings if f.severity == "blocker"}
-        assert blockers <= ALLOWED_BLOCKERS
-        assert all(f.mistake in (1, 7) for f in d.findings if f.severity == "blocker")
+        assert blockers <= BLOCKERS
         r = d.readiness
+        # not_yet ⇔ blocker ⇔ ml_advisor ⇔ advisor
+        assert (r.verdict == "not_yet") is bool(blockers)
+        assert (d.role.track == "ml_advisor") is bool(blockers)
+        assert (d.role.engagement == "advisor") is bool(blockers)
         assert r.score == min(r.sections.values())
         assert r.verdict == verdict(d.findings, r.score)
-        assert (r.verdict == "not_yet") is bool(blockers)
-        assert (d.role.engagement == "advisor") is (d.role.track == "ml_advisor")
-        assert 3 <= len(d.scorecard.categories) <= 4
-        stage_ids = {s.id for s in d.interview_loop}
-        for cat in d.scorecard.categories:
-            assert len(cat.attributes) <= 6
-            for attr in cat.attributes:
-                assert attr.stages and set(attr.stages) <= stage_ids
-        if d.budget is None:
-            assert any("No dated, sourced pay figure" in x.text for x in d.role.rationale)
+        _assert_sections_explained(d)
+        _assert_loop(d)
+        if blockers:
+            assert not ids(d) & {"too-late", "too-late-contract", "title-mismatch"}
+        if d.role.engagement != "full_time":
+            assert not any(f.id.startswith("onboarding-") for f in d.findings)
 
     check()
 
 
-@pytest.mark.parametrize(("budget", "has_tip"), [(None, True), (0, False), (4500, False)])
-def test_blank_budget_gets_a_tip_explaining_the_timing_score(
-    budget: int | None, has_tip: bool, checklist: Checklist
-) -> None:
-    answers = new_answers(checklist)
-    answers = set_value(answers, "timing.monthly_budget", budget, checklist)
-    found = {f.id: f for f in derive(answers, checklist).findings}
-    assert ("no-budget" in found) is has_tip
-    if has_tip:
-        assert found["no-budget"].severity == "tip" and found["no-budget"].mistake == 7
+def test_rules_engine_is_pure() -> None:
+    """No I/O or clock in the engine: the same answers give the same plan."""
+    for path in (ROOT / "wizard" / "rules").glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        imported = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                imported |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module.split(".")[0])
+        assert not imported & {"os", "time", "datetime", "pathlib", "random", "io", "subprocess"}
+        assert not re.search(r"\bopen\(|\bprint\(", path.read_text(encoding="utf-8")), path

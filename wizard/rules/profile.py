@@ -1,0 +1,51 @@
+"""The role profile the job post is built from: the track's profile (checklists/roles.toml) with
+the founder's own tools and abilities folded in, frameworks kept out of the must-haves."""
+
+from __future__ import annotations
+
+from wizard.models import Alternative, Reason, Role
+from wizard.rules.catalog import Ctx, join_and
+from wizard.rules.findings import MAX_TOOLS, frameworks_in
+from wizard.rules.onboarding import inline
+
+
+def role_title(x: Ctx) -> str:
+    base = x.advice.profiles[x.track].title
+    if x.track == "ml_advisor" or x.seniority == "mid":
+        return base
+    return f"{x.seniority.title()} {base}"
+
+
+def _ability(text: str) -> str:
+    return f"Hands-on experience with {inline(text)}."
+
+
+def describe_role(x: Ctx, rationale: list[Reason], alternatives: list[Alternative]) -> Role:
+    profile = x.advice.profiles[x.track]
+    a = x.answers.assessment
+    tools = a.must_have_tools or []
+    frameworks = frameworks_in(tools, x)
+    must = list(profile.must_have) + [_ability(c) for c in (a.competencies or [])[:4]]
+    nice = list(profile.nice_to_have)
+    core = [t for t in tools if t not in frameworks]
+    if len(tools) > MAX_TOOLS:
+        nice.append(f"Familiarity with some of these tools: {join_and(tools)}.")
+    else:
+        if core:
+            must.append(f"You work fluently in {join_and(core)}.")
+        if frameworks:
+            nice.append(f"Familiarity with {join_and(frameworks)}.")
+    nr = x.advice.not_required
+    return Role(
+        track=x.track,
+        title=role_title(x),
+        seniority=x.seniority,
+        engagement=x.engagement,
+        summary=profile.summary,
+        responsibilities=list(profile.responsibilities),
+        must_have=must,
+        nice_to_have=nice,
+        not_required=[nr["degree"], nr["tools_beyond"] if tools else nr["tools"], nr["research"]],
+        rationale=rationale,
+        alternatives=alternatives,
+    )
