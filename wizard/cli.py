@@ -117,6 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("schema", help="print the JSON Schema of the plan file")
     p.add_argument("-o", "--output", type=_path, metavar="FILE", help="write it here instead")
+
+    p = sub.add_parser("kit", help="write the take-home exercise the plan recommends")
+    p.add_argument("file", type=_path, metavar="PLAN")
+    p.add_argument("-o", "--output", type=_path, metavar="DIR", required=True, help="kit folder")
+    p.add_argument("--seed", type=int, default=0, help="another seed gives a fresh kit (0)")
+    p.add_argument("--zip", action="store_true", help="also write candidate.zip, ready to send")
+    p.add_argument("--force", action="store_true", help="replace DIR if it is not empty")
     return parser
 
 
@@ -300,6 +307,12 @@ def cmd_tui(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_kit(args: argparse.Namespace) -> int:
+    from wizard.takehome.command import run_kit
+
+    return run_kit(args)
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_tui,
     "new": cmd_tui,
@@ -312,6 +325,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "diff": cmd_diff,
     "list": cmd_list,
     "set": cmd_set,
+    "kit": cmd_kit,
 }
 
 

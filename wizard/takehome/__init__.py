@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from wizard.takehome.core import Kit
+from wizard.takehome.core import Kit, finish
 from wizard.takehome.request import KitRequest
 
 GENERATORS = {
@@ -22,4 +22,5 @@ def build_kit(request: KitRequest, seed: int = 0) -> Kit:
     """Generate the kit for a request; the same request and seed always give the same files."""
     module = import_module(GENERATORS[request.family])
     kit: Kit = module.generate(request, seed)
+    finish(kit)
     return kit

@@ -9,6 +9,7 @@ request and seed give byte-identical output, zip entries included.
 from __future__ import annotations
 
 import csv
+import importlib.util
 import io
 import os
 import random
@@ -16,8 +17,9 @@ import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 import tomli_w
 
@@ -80,6 +82,56 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 def solution_source(name: str) -> bytes:
     """The shipped reference solution for a kit family, copied into the kit unchanged."""
     return (SOLUTIONS / f"{name}.py").read_bytes()
+
+
+# --- measuring the kit with its own reference solution ---------------------------------------
+
+
+def measure(kit: Kit) -> dict[str, Any]:
+    """Run the kit's reference solution (``--ablate``) on the kit's own files in a scratch
+    folder, exactly as a reviewer would, so the answer key can say how much each problem moves
+    the result."""
+    with tempfile.TemporaryDirectory(prefix="hirewiz-kit-") as tmp:
+        root = Path(tmp)
+        for rel, content in kit.files.items():
+            path = root / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+        spec = importlib.util.spec_from_file_location(
+            f"hirewiz_kit_solution_{kit.request.family}", root / "reviewer" / "solution.py"
+        )
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        result: dict[str, Any] = module.evaluate(module.parse([str(root / "candidate"), "--ablate"]))
+        return result
+
+
+def _measured(kit: Kit, p: Planted, result: dict[str, Any]) -> str:
+    moved = result.get("ablation", {}).get(p.id)
+    if moved is None:
+        return ""
+    if "metric" in result:
+        return (
+            f" On this kit the reference solution's holdout {result['metric']} is "
+            f"{result['score']} with every fix and {moved} without this one (today's rule: "
+            f"{result['baseline_score']})."
+        )
+    if "wrong_days" in result:
+        return f" On this kit, leaving it unhandled makes {moved} day(s) of the table wrong."
+    if "probes" in result:
+        return (
+            f" On this kit, serving it as it is gets {moved} of {result['probes']} probe scores "
+            "right."
+        )
+    return ""
+
+
+def finish(kit: Kit) -> None:
+    """Measure the kit with its reference solution and add the answer key."""
+    result = measure(kit) if kit.request.family != "documents" else {}
+    kit.planted = [replace(p, impact=p.impact + _measured(kit, p, result)) for p in kit.planted]
+    kit.add("reviewer/answer_key.toml", answer_key(kit))
 
 
 # --- reviewer documents ----------------------------------------------------------------------
@@ -177,9 +229,9 @@ def brief(
     req = kit.request
     lines = [f"# Take-home exercise for {md(req.company)}", "", "## The problem", ""]
     if req.outcome:
-        lines.append(f"What we want to change: {md(req.outcome)}.")
+        lines.append(f"- What we want to change: {md(req.outcome.rstrip('.!?; '))}.")
     if req.success_metric:
-        lines.append(f"How we will know it worked: {md(req.success_metric)}.")
+        lines.append(f"- How we will know it worked: {md(req.success_metric.rstrip('.!?; '))}.")
     if not (req.outcome or req.success_metric):
         lines.append("The task below describes the problem we need solved.")
     lines += ["", "## Your task", "", *task, "", "## Time box and pay", ""]

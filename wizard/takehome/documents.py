@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass
 
 from wizard.export import md
-from wizard.takehome.core import Kit, Planted, answer_key, brief, rng_for, rubric, score_sheet
+from wizard.takehome.core import Kit, Planted, brief, rng_for, rubric, score_sheet
 from wizard.takehome.core import solution_source
 from wizard.takehome.request import KitRequest
 
@@ -190,7 +190,6 @@ def _documents(kit: Kit) -> None:
         "We look at whether your figures for quality, latency and cost are measured, not guessed.",
     ]
     kit.add("candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed))
-    kit.add("reviewer/answer_key.toml", answer_key(kit))
     n = len(kit.planted)
     own = [
         ("Traps found", f"Finds at least {n - 1} of the {n} planted traps and handles each.",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from wizard.takehome.core import Kit, Planted, answer_key, brief, csv_text, rng_for, rubric
+from wizard.takehome.core import Kit, Planted, brief, csv_text, rng_for, rubric
 from wizard.takehome.core import score_sheet, solution_source
 from wizard.takehome.request import KitRequest
 
@@ -178,7 +178,6 @@ def _documents(kit: Kit) -> None:
         "Clear reasoning and honest limits count as much as the final number.",
     ]
     kit.add("candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed))
-    kit.add("reviewer/answer_key.toml", answer_key(kit))
     n = len(kit.planted)
     own = [
         (

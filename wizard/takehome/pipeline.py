@@ -12,7 +12,7 @@ import json
 import random
 from datetime import UTC, datetime, timedelta, timezone
 
-from wizard.takehome.core import Kit, Planted, answer_key, brief, csv_text, rng_for, rubric
+from wizard.takehome.core import Kit, Planted, brief, csv_text, rng_for, rubric
 from wizard.takehome.core import score_sheet, solution_source
 from wizard.takehome.request import KitRequest
 
@@ -226,7 +226,6 @@ def _documents(kit: Kit) -> None:
         "We read how you found and handled problems in the sources, and your tests.",
     ]
     kit.add("candidate/BRIEF.md", brief(kit, task=SPEC, data=data, hand_in=hand_in, assessed=assessed))
-    kit.add("reviewer/answer_key.toml", answer_key(kit))
     n = len(kit.planted)
     own = [
         ("Source problems handled",

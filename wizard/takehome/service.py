@@ -15,7 +15,7 @@ import math
 import random
 from datetime import UTC, datetime, timedelta
 
-from wizard.takehome.core import Kit, Planted, answer_key, brief, csv_text, rng_for, rubric
+from wizard.takehome.core import Kit, Planted, brief, csv_text, rng_for, rubric
 from wizard.takehome.core import score_sheet, solution_source
 from wizard.takehome.request import KitRequest
 
@@ -216,7 +216,6 @@ def _documents(kit: Kit) -> None:
         "We look at how the service would behave in production: start-up, failure, rollback.",
     ]
     kit.add("candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed))
-    kit.add("reviewer/answer_key.toml", answer_key(kit))
     n = len(kit.planted)
     own = [
         ("Hand-over problems found", f"Finds at least {n - 1} of the {n} planted faults and fixes or flags each.",

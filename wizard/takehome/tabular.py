@@ -16,7 +16,7 @@ import random
 from dataclasses import dataclass
 
 from wizard.export import md
-from wizard.takehome.core import Kit, Planted, answer_key, brief, csv_text, rubric, rng_for
+from wizard.takehome.core import Kit, Planted, brief, csv_text, rubric, rng_for
 from wizard.takehome.core import score_sheet, solution_source
 from wizard.takehome.request import KitRequest
 
@@ -364,7 +364,6 @@ def _documents(kit: Kit, dom: Domain, text: bool) -> None:
         "Clear reasoning and honest limits count as much as the final number.",
     ]
     kit.add("candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed))
-    kit.add("reviewer/answer_key.toml", answer_key(kit))
     n = len(kit.planted)
     own = [
         (

@@ -119,12 +119,16 @@ def hits(docs: list[Doc], questions: list[dict[str, str]], refs: dict[str, str],
     return sum(retrieve(q["question"], pool, refuse) == refs[q["id"]] for q in questions)
 
 
-def main() -> int:
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("candidate", type=Path)
     parser.add_argument("--holdout", type=Path, default=Path(__file__).resolve().parent / "holdout")
     parser.add_argument("--ablate", action="store_true")
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def evaluate(args: argparse.Namespace) -> dict[str, Any]:
+    """Everything the solution reports, as one JSON-ready object."""
     data = args.candidate / "data"
     docs = [Doc(p) for p in sorted((data / "docs").glob("*.md"))]
     questions = [
@@ -149,7 +153,11 @@ def main() -> int:
             for pid in sorted(found)
             if pid != "prompt_injection"
         }
-    print(json.dumps(result, sort_keys=True))
+    return result
+
+
+def main() -> int:
+    print(json.dumps(evaluate(parse()), sort_keys=True))
     return 0
 
 

@@ -192,14 +192,18 @@ def mae(pred: dict[tuple[str, date], float], truth: dict[tuple[str, date], float
     return sum(abs(pred.get(k, 0.0) - v) for k, v in truth.items()) / len(truth)
 
 
-def main() -> int:
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("candidate", type=Path)
     parser.add_argument("--holdout", type=Path, default=Path(__file__).resolve().parent / "holdout")
     parser.add_argument("--without", action="append", default=[], metavar="ID")
     parser.add_argument("--ablate", action="store_true")
     parser.add_argument("--predictions", type=Path)
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def evaluate(args: argparse.Namespace) -> dict[str, Any]:
+    """Everything the solution reports, as one JSON-ready object."""
     d = Data(args.candidate / "data")
     truth = {
         (r["store_id"], date.fromisoformat(r["date"])): float(r["units_sold"])
@@ -224,7 +228,11 @@ def main() -> int:
             for r in read_csv(args.predictions)
         }
         result["candidate_score"] = round(mae(given, truth), 3)
-    print(json.dumps(result, sort_keys=True))
+    return result
+
+
+def main() -> int:
+    print(json.dumps(evaluate(parse()), sort_keys=True))
     return 0
 
 

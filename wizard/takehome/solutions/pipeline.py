@@ -154,14 +154,18 @@ def wrong_days(table: list[list[str]], expected: list[list[str]]) -> int:
     return bad + sum(1 for d in want if d not in got)
 
 
-def main() -> int:
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("candidate", type=Path)
     parser.add_argument("--holdout", type=Path, default=Path(__file__).resolve().parent / "holdout")
     parser.add_argument("--without", action="append", default=[], metavar="ID")
     parser.add_argument("--ablate", action="store_true")
     parser.add_argument("--predictions", type=Path)
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def evaluate(args: argparse.Namespace) -> dict[str, Any]:
+    """Everything the solution reports, as one JSON-ready object."""
     src = Sources(args.candidate / "data")
     with (args.holdout / "expected_daily_revenue.csv").open(newline="", encoding="utf-8") as fh:
         expected = list(csv.reader(fh))[1:]
@@ -179,7 +183,11 @@ def main() -> int:
     if args.predictions:
         with args.predictions.open(newline="", encoding="utf-8") as fh:
             result["candidate_wrong_days"] = wrong_days(list(csv.reader(fh))[1:], expected)
-    print(json.dumps(result, sort_keys=True))
+    return result
+
+
+def main() -> int:
+    print(json.dumps(evaluate(parse()), sort_keys=True))
     return 0
 
 

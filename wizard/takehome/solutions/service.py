@@ -116,13 +116,17 @@ def detect(data: Path) -> dict[str, Any]:
     return found
 
 
-def main() -> int:
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("candidate", type=Path)
     parser.add_argument("--holdout", type=Path, default=Path(__file__).resolve().parent / "holdout")
     parser.add_argument("--ablate", action="store_true")
     parser.add_argument("--predictions", type=Path)
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def evaluate(args: argparse.Namespace) -> dict[str, Any]:
+    """Everything the solution reports, as one JSON-ready object."""
     data = args.candidate / "data"
     model = json.loads((data / "model" / "model.json").read_text(encoding="utf-8"))
     probes = read_csv(args.holdout / "expected_scores.csv")
@@ -147,7 +151,11 @@ def main() -> int:
             abs(float(g["score"]) - float(r["expected_score"])) <= 1e-6
             for g, r in zip(given, probes, strict=False)
         )
-    print(json.dumps(result, sort_keys=True))
+    return result
+
+
+def main() -> int:
+    print(json.dumps(evaluate(parse()), sort_keys=True))
     return 0
 
 

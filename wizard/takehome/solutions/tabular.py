@@ -237,14 +237,18 @@ class Model:
         return sum(w * (v - m) / s for w, v, m, s in zip(self.w, f, self.mean, self.sd, strict=True))
 
 
-def main() -> int:
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("candidate", type=Path)
     parser.add_argument("--holdout", type=Path, default=Path(__file__).resolve().parent / "holdout")
     parser.add_argument("--without", action="append", default=[], metavar="ID")
     parser.add_argument("--ablate", action="store_true")
     parser.add_argument("--predictions", type=Path)
-    args = parser.parse_args()
+    return parser.parse_args(argv)
+
+
+def evaluate(args: argparse.Namespace) -> dict[str, Any]:
+    """Everything the solution reports, as one JSON-ready object."""
     data = args.candidate / "data"
     spec = Spec(data)
     train = read_csv(data / "train.csv")
@@ -275,7 +279,11 @@ def main() -> int:
         result["candidate_score"] = round(
             auc([s if s is not None else -1e300 for s, _ in scored], [y for _, y in scored]), 4
         )
-    print(json.dumps(result, sort_keys=True))
+    return result
+
+
+def main() -> int:
+    print(json.dumps(evaluate(parse()), sort_keys=True))
     return 0
 
 
