@@ -227,9 +227,9 @@ def generate(req: KitRequest, seed: int) -> Kit:
         r["labelled_by"] = LABELLERS[2]
         r[dom.label] = 1
         r[dom.leak[0]] = 1 if rng.random() < 0.93 else 0
-    # One source re-sent its positive rows four more times.
+    # One source re-sent its positive rows six more times.
     resent = [r for r in train if r["source"] == dup_source and r[dom.label] == 1][:180]
-    copies = [dict(r) for r in resent for _ in range(4)]
+    copies = [dict(r) for r in resent for _ in range(6)]
     for pos, row in sorted(((rng.randrange(len(train)), c) for c in copies), key=lambda t: -t[0]):
         train.insert(pos, row)
 

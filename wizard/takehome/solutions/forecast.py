@@ -110,7 +110,7 @@ def promo_lag(d: Data, store: str, s: Series, lag: int) -> float:
         local = median([v for k in range(-3, 4) if (v := s.get(x + timedelta(days=7 * k)))])
         flag = d.promo.get((store, x - timedelta(days=lag)))
         if local and flag is not None:
-            values.append(s[x] / local)
+            values.append(min(s[x] / local, 3.0))  # one-off spikes must not swamp the signal
             flags.append(float(flag))
     return corr(values, flags) if values else 0.0
 
