@@ -22,7 +22,9 @@ PLANS = {
     "saas_no_pipeline": "data_engineer",
     "drifting_models": "mlops_engineer",
 }
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
 
 
 # A Markdown link or a bare URL that was not escaped (md() writes "\\](" and "http\\://").
@@ -30,7 +32,9 @@ LINK = re.compile(r"(?<!\\)\]\(|https?://")
 
 
 def _files(root: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()
+    }
 
 
 @pytest.mark.parametrize(("name", "track"), sorted(PLANS.items()))
@@ -65,7 +69,7 @@ def test_brief_uses_the_plans_words_time_box_and_pay(run_cli: RunCli, work: Path
     out = work / "kit"
     assert run_cli("kit", ANSWERS_DIR / "fraud_model.toml", "-o", out)[0] == 0
     brief = (out / "candidate" / "BRIEF.md").read_text(encoding="utf-8")
-    a = plan["answers"] if "answers" in plan else plan
+    a = plan.get("answers", plan)
     assert a["context"]["company"] in brief
     assert f"at most {a['assessment']['take_home_hours']} hour" in brief
     assert ("is paid" in brief) is a["assessment"]["take_home_paid"]

@@ -103,7 +103,9 @@ def measure(kit: Kit) -> dict[str, Any]:
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        result: dict[str, Any] = module.evaluate(module.parse([str(root / "candidate"), "--ablate"]))
+        result: dict[str, Any] = module.evaluate(
+            module.parse([str(root / "candidate"), "--ablate"])
+        )
         return result
 
 
@@ -171,7 +173,9 @@ def rubric(kit: Kit, own: Sequence[tuple[str, str, str, str]]) -> str:
         "| Criterion | Strong | Adequate | Weak |",
         "|---|---|---|---|",
     ]
-    lines += [f"| {name} | {strong} | {adequate} | {weak} |" for name, strong, adequate, weak in own]
+    lines += [
+        f"| {name} | {strong} | {adequate} | {weak} |" for name, strong, adequate, weak in own
+    ]
     for attr in _attributes(req):
         lines.append(f"| {md(attr.name)} | {md(attr.strong)} | {ADEQUATE} | {WEAK} |")
     return "\n".join(lines) + "\n"

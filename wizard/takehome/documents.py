@@ -10,12 +10,10 @@ prompt injection inside a document. The reviewer keeps the reference answers.
 from __future__ import annotations
 
 import json
-import random
 from dataclasses import dataclass
 
 from wizard.export import md
-from wizard.takehome.core import Kit, Planted, brief, rng_for, rubric, score_sheet
-from wizard.takehome.core import solution_source
+from wizard.takehome.core import Kit, Planted, brief, rng_for, rubric, score_sheet, solution_source
 from wizard.takehome.request import KitRequest
 
 ASKED_ON = "2026-11-20"
@@ -32,38 +30,96 @@ class Topic:
 
 
 TOPICS = (
-    Topic("refunds", "Refunds", "At {company}, customers can ask for a refund within {n} days of "
-          "purchase. Refunds go back to the original payment method within five working days.",
-          "How many days do I have to ask for a refund?", "{n} days", (14, 21, 30, 45)),
-    Topic("delivery", "Delivery times", "Standard delivery from {company} takes {n} working days. "
-          "Express delivery arrives the next working day when ordered before noon.",
-          "How long does standard delivery take?", "{n} working days", (3, 4, 5, 6)),
-    Topic("support-hours", "Support hours", "The {company} support team answers chat from {n}:00 "
-          "to 18:00 on working days. Email is answered within one working day.",
-          "From what time is chat support available?", "from {n}:00", (7, 8, 9, 10)),
-    Topic("data-export", "Exporting your data", "Account owners can export all {company} data as "
-          "CSV files. Finished exports are kept for {n} days before they are removed.",
-          "How long are finished data exports kept?", "{n} days", (3, 7, 10, 14)),
-    Topic("account-deletion", "Deleting an account", "A deleted {company} account can be "
-          "restored by its owner for {n} days. After that every file is erased for good.",
-          "For how long can a deleted account be restored?", "{n} days", (15, 30, 60, 90)),
-    Topic("api-limits", "API rate limits", "The {company} API allows {n} requests per minute for "
-          "each key. Requests above the limit get status 429 and can be retried after a minute.",
-          "How many API requests per minute does one key get?", "{n} requests per minute",
-          (60, 120, 300, 600)),
-    Topic("passwords", "Password rules", "Passwords for {company} accounts need at least {n} "
-          "characters. Two-factor sign-in can be switched on in the security settings.",
-          "How many characters does a password need?", "at least {n} characters", (10, 12, 14, 16)),
-    Topic("invoices", "Invoices", "{company} sends invoices on day {n} of each month to the "
-          "billing contact. Past invoices can be downloaded from the billing page.",
-          "On which day of the month are invoices sent?", "day {n}", (1, 2, 5, 7)),
-    Topic("seats", "Seats and workspaces", "Every {company} workspace includes {n} seats. More "
-          "seats can be added by the workspace owner from the team settings.",
-          "How many seats does a workspace include?", "{n} seats", (3, 5, 10, 25)),
-    Topic("uptime", "Service level", "{company} commits to {n} hours of planned maintenance per "
-          "month at most, announced on the status page three days ahead.",
-          "How many hours of planned maintenance can there be per month?", "{n} hours",
-          (2, 4, 6, 8)),
+    Topic(
+        "refunds",
+        "Refunds",
+        "At {company}, customers can ask for a refund within {n} days of "
+        "purchase. Refunds go back to the original payment method within five working days.",
+        "How many days do I have to ask for a refund?",
+        "{n} days",
+        (14, 21, 30, 45),
+    ),
+    Topic(
+        "delivery",
+        "Delivery times",
+        "Standard delivery from {company} takes {n} working days. "
+        "Express delivery arrives the next working day when ordered before noon.",
+        "How long does standard delivery take?",
+        "{n} working days",
+        (3, 4, 5, 6),
+    ),
+    Topic(
+        "support-hours",
+        "Support hours",
+        "The {company} support team answers chat from {n}:00 "
+        "to 18:00 on working days. Email is answered within one working day.",
+        "From what time is chat support available?",
+        "from {n}:00",
+        (7, 8, 9, 10),
+    ),
+    Topic(
+        "data-export",
+        "Exporting your data",
+        "Account owners can export all {company} data as "
+        "CSV files. Finished exports are kept for {n} days before they are removed.",
+        "How long are finished data exports kept?",
+        "{n} days",
+        (3, 7, 10, 14),
+    ),
+    Topic(
+        "account-deletion",
+        "Deleting an account",
+        "A deleted {company} account can be "
+        "restored by its owner for {n} days. After that every file is erased for good.",
+        "For how long can a deleted account be restored?",
+        "{n} days",
+        (15, 30, 60, 90),
+    ),
+    Topic(
+        "api-limits",
+        "API rate limits",
+        "The {company} API allows {n} requests per minute for "
+        "each key. Requests above the limit get status 429 and can be retried after a minute.",
+        "How many API requests per minute does one key get?",
+        "{n} requests per minute",
+        (60, 120, 300, 600),
+    ),
+    Topic(
+        "passwords",
+        "Password rules",
+        "Passwords for {company} accounts need at least {n} "
+        "characters. Two-factor sign-in can be switched on in the security settings.",
+        "How many characters does a password need?",
+        "at least {n} characters",
+        (10, 12, 14, 16),
+    ),
+    Topic(
+        "invoices",
+        "Invoices",
+        "{company} sends invoices on day {n} of each month to the "
+        "billing contact. Past invoices can be downloaded from the billing page.",
+        "On which day of the month are invoices sent?",
+        "day {n}",
+        (1, 2, 5, 7),
+    ),
+    Topic(
+        "seats",
+        "Seats and workspaces",
+        "Every {company} workspace includes {n} seats. More "
+        "seats can be added by the workspace owner from the team settings.",
+        "How many seats does a workspace include?",
+        "{n} seats",
+        (3, 5, 10, 25),
+    ),
+    Topic(
+        "uptime",
+        "Service level",
+        "{company} commits to {n} hours of planned maintenance per "
+        "month at most, announced on the status page three days ahead.",
+        "How many hours of planned maintenance can there be per month?",
+        "{n} hours",
+        (2, 4, 6, 8),
+    ),
 )
 UNANSWERABLE = (
     "Do you offer discounts for students at universities?",
@@ -122,7 +178,9 @@ def generate(req: KitRequest, seed: int) -> Kit:
     for i, t in enumerate(topics, start=1):
         qid = f"q{i:02d}"
         questions.append({"id": qid, "asked_on": ASKED_ON, "question": t.question})
-        refs.append({"id": qid, "answer": t.answer.format(n=values[t.slug]), "source": f"{t.slug}.md"})
+        refs.append(
+            {"id": qid, "answer": t.answer.format(n=values[t.slug]), "source": f"{t.slug}.md"}
+        )
     unanswerable = rng.choice(UNANSWERABLE)
     pos = rng.randrange(len(questions) + 1)
     questions.insert(pos, {"id": "", "asked_on": ASKED_ON, "question": unanswerable})
@@ -135,27 +193,42 @@ def generate(req: KitRequest, seed: int) -> Kit:
     kit.add("reviewer/holdout/reference_answers.jsonl", "".join(json.dumps(r) + "\n" for r in refs))
     unanswered = next(str(q["id"]) for q in questions if q["question"] == unanswerable)
     kit.plant(
-        Planted("unanswerable_question", "answer not in the documents",
-                f"questions.jsonl: {unanswered} ({unanswerable})",
-                "No document shares the question's key words.",
-                "A feature that always answers invents one; the evaluation set must expect a refusal."),
-        Planted("conflicting_versions", "conflicting document versions",
-                f"docs/{conflict.slug}.md (version 3) and docs/{conflict.slug}-v2.md (version 2)",
-                "Two documents with the same title give different numbers; the front matter says "
-                "which is newer.",
-                f"Retrieving the old version gives the wrong answer to '{conflict.question}'."),
-        Planted("outdated_document", "outdated document",
-                f"docs/{outdated.slug}-winter-2025.md (valid_until 2026-01-06)",
-                "Its valid_until date is before the date the questions were asked.",
-                f"Retrieving it gives last winter's answer to '{outdated.question}'."),
-        Planted("near_duplicates", "near-duplicate documents",
-                f"docs/{dupe.slug}.md and docs/faq-{dupe.slug}.md",
-                "Two documents with different titles and almost the same words.",
-                "Both fill the retrieved context, crowd out other evidence and double the cost."),
-        Planted("prompt_injection", "prompt injection inside a document",
-                f"docs/{injected.slug}.md, last paragraph",
-                "A document addresses AI assistants and tells them to ignore their instructions.",
-                "Passed to a model unfiltered, it can make the feature tell users false things."),
+        Planted(
+            "unanswerable_question",
+            "answer not in the documents",
+            f"questions.jsonl: {unanswered} ({unanswerable})",
+            "No document shares the question's key words.",
+            "A feature that always answers invents one; the evaluation set must expect a refusal.",
+        ),
+        Planted(
+            "conflicting_versions",
+            "conflicting document versions",
+            f"docs/{conflict.slug}.md (version 3) and docs/{conflict.slug}-v2.md (version 2)",
+            "Two documents with the same title give different numbers; the front matter says "
+            "which is newer.",
+            f"Retrieving the old version gives the wrong answer to '{conflict.question}'.",
+        ),
+        Planted(
+            "outdated_document",
+            "outdated document",
+            f"docs/{outdated.slug}-winter-2025.md (valid_until 2026-01-06)",
+            "Its valid_until date is before the date the questions were asked.",
+            f"Retrieving it gives last winter's answer to '{outdated.question}'.",
+        ),
+        Planted(
+            "near_duplicates",
+            "near-duplicate documents",
+            f"docs/{dupe.slug}.md and docs/faq-{dupe.slug}.md",
+            "Two documents with different titles and almost the same words.",
+            "Both fill the retrieved context, crowd out other evidence and double the cost.",
+        ),
+        Planted(
+            "prompt_injection",
+            "prompt injection inside a document",
+            f"docs/{injected.slug}.md, last paragraph",
+            "A document addresses AI assistants and tells them to ignore their instructions.",
+            "Passed to a model unfiltered, it can make the feature tell users false things.",
+        ),
     )
     _documents(kit)
     return kit
@@ -189,16 +262,30 @@ def _documents(kit: Kit) -> None:
         "We read how you found and handled problems in the documents and questions.",
         "We look at whether your figures for quality, latency and cost are measured, not guessed.",
     ]
-    kit.add("candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed))
+    kit.add(
+        "candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed)
+    )
     n = len(kit.planted)
     own = [
-        ("Traps found", f"Finds at least {n - 1} of the {n} planted traps and handles each.",
-         "Finds two or three.", "Finds at most one."),
-        ("Evaluation first", "The evaluation set exists before the feature, covers the traps and "
-         "has a scoring rule.", "An evaluation set, but thin or written after the fact.",
-         "No evaluation set; quality is asserted."),
-        ("Quality, latency, cost", "All three measured on the evaluation set, with the setup "
-         "stated.", "Measured in part.", "Not measured."),
+        (
+            "Traps found",
+            f"Finds at least {n - 1} of the {n} planted traps and handles each.",
+            "Finds two or three.",
+            "Finds at most one.",
+        ),
+        (
+            "Evaluation first",
+            "The evaluation set exists before the feature, covers the traps and "
+            "has a scoring rule.",
+            "An evaluation set, but thin or written after the fact.",
+            "No evaluation set; quality is asserted.",
+        ),
+        (
+            "Quality, latency, cost",
+            "All three measured on the evaluation set, with the setup stated.",
+            "Measured in part.",
+            "Not measured.",
+        ),
     ]
     kit.add("reviewer/RUBRIC.md", rubric(kit, own))
     metric = "Answers matching holdout/reference_answers.jsonl: ____ of ____"

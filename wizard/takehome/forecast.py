@@ -11,8 +11,16 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 
-from wizard.takehome.core import Kit, Planted, brief, csv_text, rng_for, rubric
-from wizard.takehome.core import score_sheet, solution_source
+from wizard.takehome.core import (
+    Kit,
+    Planted,
+    brief,
+    csv_text,
+    rng_for,
+    rubric,
+    score_sheet,
+    solution_source,
+)
 from wizard.takehome.request import KitRequest
 
 END = date(2026, 9, 27)  # a Sunday: the last day of history
@@ -60,7 +68,11 @@ def generate(req: KitRequest, seed: int) -> Kit:
                 units = round(units / CASE)
             shown = day + timedelta(days=1) if store == shift_store else day
             sales.append([shown.isoformat(), store, units, in_stock])
-    resent = [r for r in sales if r[1] in resent_stores and (END - date.fromisoformat(str(r[0]))).days < 28]
+    resent = [
+        r
+        for r in sales
+        if r[1] in resent_stores and (END - date.fromisoformat(str(r[0]))).days < 28
+    ]
     rows = sales + [list(r) for r in resent]
     rows.sort(key=lambda r: (str(r[0]), str(r[1])))
     header = ["date", "store_id", "units_sold", "in_stock"]
@@ -91,7 +103,8 @@ def generate(req: KitRequest, seed: int) -> Kit:
         Planted(
             "resent_rows",
             "duplicates",
-            f"sales.csv: the last 28 days of stores {', '.join(sorted(resent_stores))} appear twice",
+            f"sales.csv: the last 28 days of stores {', '.join(sorted(resent_stores))} "
+            "appear twice",
             "Count rows per (store_id, date): some keys appear twice.",
             "Summing per day doubles those stores' recent sales; their forecasts run high.",
         ),
@@ -177,7 +190,9 @@ def _documents(kit: Kit) -> None:
         "We read how you found and handled problems in the data, and how you checked the forecast.",
         "Clear reasoning and honest limits count as much as the final number.",
     ]
-    kit.add("candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed))
+    kit.add(
+        "candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed)
+    )
     n = len(kit.planted)
     own = [
         (
@@ -214,6 +229,6 @@ def _documents(kit: Kit) -> None:
         "- `python reviewer/solution.py candidate` prints what the reference solution finds and "
         "its holdout MAE against today's rule; `--ablate` also shows the error when each fix is "
         "left out.\n"
-        "- Score a candidate: `python reviewer/solution.py candidate --predictions forecast.csv`.\n",
+        "- Score a candidate: `python reviewer/solution.py candidate --predictions "
+        "forecast.csv`.\n",
     )
-

@@ -12,8 +12,16 @@ import json
 import random
 from datetime import UTC, datetime, timedelta, timezone
 
-from wizard.takehome.core import Kit, Planted, brief, csv_text, rng_for, rubric
-from wizard.takehome.core import score_sheet, solution_source
+from wizard.takehome.core import (
+    Kit,
+    Planted,
+    brief,
+    csv_text,
+    rng_for,
+    rubric,
+    score_sheet,
+    solution_source,
+)
 from wizard.takehome.request import KitRequest
 
 FIRST = datetime(2026, 11, 2, tzinfo=UTC)
@@ -56,7 +64,9 @@ def generate(req: KitRequest, seed: int) -> Kit:
         for o in rng.sample(web, 6):
             oid += 1
             twin = dict(o, order_id=f"O{oid}", status="paid")
-            twin["customer_id"] = rng.choice([str(o["customer_id"]).lower(), f" {o['customer_id']} "])
+            twin["customer_id"] = rng.choice(
+                [str(o["customer_id"]).lower(), f" {o['customer_id']} "]
+            )
             twin["created_at"] = o["created_at"]
             web.append(twin)
         drops.append(sorted(web, key=lambda o: str(o["order_id"])))
@@ -73,7 +83,9 @@ def generate(req: KitRequest, seed: int) -> Kit:
             if rng.random() < 0.1:  # re-sent unchanged by the app's retry logic
                 stream.append({**o, "version": 1, "sent_at": sent + timedelta(minutes=5)})
             if o["status"] == "paid" and rng.random() < 0.04:
-                stream.append({**o, "status": "cancelled", "version": 2, "sent_at": sent + timedelta(hours=5)})
+                stream.append(
+                    {**o, "status": "cancelled", "version": 2, "sent_at": sent + timedelta(hours=5)}
+                )
         truth.extend(web)
         truth.extend(app)
     # Final state: latest version of each app order.
@@ -94,21 +106,27 @@ def generate(req: KitRequest, seed: int) -> Kit:
         at = o["created_at"]
         assert isinstance(at, datetime)
         cents = round(float(str(o["amount"])) * 100)
-        return [o["order_id"], o["customer_id"], cents, at.isoformat().replace("+00:00", "Z"), o["status"]]
+        return [
+            o["order_id"],
+            o["customer_id"],
+            cents,
+            at.isoformat().replace("+00:00", "Z"),
+            o["status"],
+        ]
 
     enc_day = 1
     for d, rows in enumerate(drops):
         name = f"candidate/data/drops/orders_{(FIRST + timedelta(days=d)).date().isoformat()}.csv"
         if d >= 2:
-            text = csv_text(V2 + ["customer_name"], [v2_row(o) + [o["name"]] for o in rows])
+            text = csv_text([*V2, "customer_name"], [[*v2_row(o), o["name"]] for o in rows])
         else:
-            text = csv_text(V1 + ["customer_name"], [v1_row(o) + [o["name"]] for o in rows])
+            text = csv_text([*V1, "customer_name"], [[*v1_row(o), o["name"]] for o in rows])
         kit.add(name, text.encode("cp1252") if d == enc_day else text.encode("utf-8"))
     lines = []
     stream.sort(key=lambda r: str(r["sent_at"]))
     for rec in stream:
-        at, sent = rec["created_at"], rec["sent_at"]
-        assert isinstance(at, datetime) and isinstance(sent, datetime)
+        created, sent_at = rec["created_at"], rec["sent_at"]
+        assert isinstance(created, datetime) and isinstance(sent_at, datetime)
         zone = INDIA if rng.random() < 0.5 else UTC
         lines.append(
             json.dumps(
@@ -116,10 +134,10 @@ def generate(req: KitRequest, seed: int) -> Kit:
                     "order_id": rec["order_id"],
                     "customer_id": rec["customer_id"],
                     "amount": rec["amount"],
-                    "created_at": at.astimezone(zone).isoformat().replace("+00:00", "Z"),
+                    "created_at": created.astimezone(zone).isoformat().replace("+00:00", "Z"),
                     "status": rec["status"],
                     "version": rec["version"],
-                    "sent_at": sent.isoformat().replace("+00:00", "Z"),
+                    "sent_at": sent_at.isoformat().replace("+00:00", "Z"),
                     "customer_name": rec["name"],
                 },
                 ensure_ascii=False,
@@ -127,44 +145,74 @@ def generate(req: KitRequest, seed: int) -> Kit:
         )
     kit.add("candidate/data/app_events.jsonl", "\n".join(lines) + "\n")
     legacy = _legacy(rng)
-    kit.add("candidate/data/daily_revenue.csv", csv_text(["date", "orders", "revenue", "customers"], legacy))
+    kit.add(
+        "candidate/data/daily_revenue.csv",
+        csv_text(["date", "orders", "revenue", "customers"], legacy),
+    )
     seen: dict[object, list[object]] = {}
     for row in legacy:
         seen[row[0]] = row
     full = list(seen.values()) + [[k, *v] for k, v in sorted(expected.items())]
-    kit.add("reviewer/holdout/expected_daily_revenue.csv", csv_text(["date", "orders", "revenue", "customers"], full))
-    kit.add("candidate/data/sources.json", json.dumps({"till_local_time_utc_offset": "+01:00"}, indent=2) + "\n")
+    kit.add(
+        "reviewer/holdout/expected_daily_revenue.csv",
+        csv_text(["date", "orders", "revenue", "customers"], full),
+    )
+    kit.add(
+        "candidate/data/sources.json",
+        json.dumps({"till_local_time_utc_offset": "+01:00"}, indent=2) + "\n",
+    )
     kit.plant(
-        Planted("customer_key_variants", "duplicate keys by case or whitespace",
-                "drops/*.csv: customer_id values such as 'c1234' and ' C1234 '",
-                "Customer ids that collide once trimmed and upper-cased.",
-                "Unnormalised, the daily customer count is too high on every day."),
-        Planted("resent_records", "re-sent records",
-                "app_events.jsonl retries with the same order_id and version; the second drop "
-                "repeats the last orders of the first",
-                "The same order_id more than once across and within files.",
-                "Counted twice, orders and revenue run high on those days."),
-        Planted("late_arrivals", "late-arriving records",
-                "app_events.jsonl: some records sent one or two days after created_at",
-                "sent_at a day or more after created_at.",
-                "Dated by arrival, revenue lands on the wrong day."),
-        Planted("schema_change", "schema change midway",
-                "drops from the third day on: amount_cents, customer, created_ts",
-                "The CSV headers differ between drops.",
-                "Read with the old column names, those days lose every web order."),
-        Planted("mixed_encodings", "mixed encodings",
-                f"drops/orders_{(FIRST + timedelta(days=enc_day)).date().isoformat()}.csv is "
-                "Windows-1252, the rest UTF-8",
-                "That file does not decode as UTF-8 (customer names such as Müller).",
-                "A UTF-8 reader fails on it and the day loses its web orders."),
-        Planted("mixed_time_zones", "time-zone errors",
-                "drops: local time without offset (UTC+01:00); app_events: UTC and +05:30",
-                "Three timestamp styles; sources.json gives the tills' offset.",
-                "Read as if all were UTC, orders near midnight land on the wrong day."),
-        Planted("non_idempotent_append", "non-idempotent trap",
-                "daily_revenue.csv: the legacy job appended one day twice after a re-run",
-                "The legacy output has a date that appears twice.",
-                "Appending again repeats days; writing keyed by date keeps one row per day."),
+        Planted(
+            "customer_key_variants",
+            "duplicate keys by case or whitespace",
+            "drops/*.csv: customer_id values such as 'c1234' and ' C1234 '",
+            "Customer ids that collide once trimmed and upper-cased.",
+            "Unnormalised, the daily customer count is too high on every day.",
+        ),
+        Planted(
+            "resent_records",
+            "re-sent records",
+            "app_events.jsonl retries with the same order_id and version; the second drop "
+            "repeats the last orders of the first",
+            "The same order_id more than once across and within files.",
+            "Counted twice, orders and revenue run high on those days.",
+        ),
+        Planted(
+            "late_arrivals",
+            "late-arriving records",
+            "app_events.jsonl: some records sent one or two days after created_at",
+            "sent_at a day or more after created_at.",
+            "Dated by arrival, revenue lands on the wrong day.",
+        ),
+        Planted(
+            "schema_change",
+            "schema change midway",
+            "drops from the third day on: amount_cents, customer, created_ts",
+            "The CSV headers differ between drops.",
+            "Read with the old column names, those days lose every web order.",
+        ),
+        Planted(
+            "mixed_encodings",
+            "mixed encodings",
+            f"drops/orders_{(FIRST + timedelta(days=enc_day)).date().isoformat()}.csv is "
+            "Windows-1252, the rest UTF-8",
+            "That file does not decode as UTF-8 (customer names such as Müller).",
+            "A UTF-8 reader fails on it and the day loses its web orders.",
+        ),
+        Planted(
+            "mixed_time_zones",
+            "time-zone errors",
+            "drops: local time without offset (UTC+01:00); app_events: UTC and +05:30",
+            "Three timestamp styles; sources.json gives the tills' offset.",
+            "Read as if all were UTC, orders near midnight land on the wrong day.",
+        ),
+        Planted(
+            "non_idempotent_append",
+            "non-idempotent trap",
+            "daily_revenue.csv: the legacy job appended one day twice after a re-run",
+            "The legacy output has a date that appears twice.",
+            "Appending again repeats days; writing keyed by date keeps one row per day.",
+        ),
     )
     _documents(kit)
     return kit
@@ -187,7 +235,9 @@ def _legacy(rng: random.Random) -> list[list[object]]:
     rows: list[list[object]] = []
     for back in range(5, 0, -1):
         day = (FIRST - timedelta(days=back)).date().isoformat()
-        rows.append([day, rng.randint(300, 500), f"{rng.uniform(18000, 40000):.2f}", rng.randint(250, 420)])
+        rows.append(
+            [day, rng.randint(300, 500), f"{rng.uniform(18000, 40000):.2f}", rng.randint(250, 420)]
+        )
     rows.insert(3, list(rows[2]))
     return rows
 
@@ -225,23 +275,35 @@ def _documents(kit: Kit) -> None:
         "We run your pipeline twice and compare the outputs.",
         "We read how you found and handled problems in the sources, and your tests.",
     ]
-    kit.add("candidate/BRIEF.md", brief(kit, task=SPEC, data=data, hand_in=hand_in, assessed=assessed))
+    kit.add(
+        "candidate/BRIEF.md", brief(kit, task=SPEC, data=data, hand_in=hand_in, assessed=assessed)
+    )
     n = len(kit.planted)
     own = [
-        ("Source problems handled",
-         f"Handles at least {n - 1} of the {n} planted cases and explains each.",
-         "Handles about half; the rest silently wrong.",
-         "Handles at most two."),
-        ("Idempotent and correct",
-         "Output matches the expected table and a second run changes nothing.",
-         "Matches on most days, or re-runs need manual clean-up.",
-         "Wrong on most days, or a re-run doubles rows."),
-        ("Tests and operability",
-         "Tests cover the edge cases found; failures name the file and row.",
-         "A few happy-path tests.", "No tests."),
+        (
+            "Source problems handled",
+            f"Handles at least {n - 1} of the {n} planted cases and explains each.",
+            "Handles about half; the rest silently wrong.",
+            "Handles at most two.",
+        ),
+        (
+            "Idempotent and correct",
+            "Output matches the expected table and a second run changes nothing.",
+            "Matches on most days, or re-runs need manual clean-up.",
+            "Wrong on most days, or a re-run doubles rows.",
+        ),
+        (
+            "Tests and operability",
+            "Tests cover the edge cases found; failures name the file and row.",
+            "A few happy-path tests.",
+            "No tests.",
+        ),
     ]
     kit.add("reviewer/RUBRIC.md", rubric(kit, own))
-    metric = "Days matching holdout/expected_daily_revenue.csv: ____ of ____; second run identical: yes / no"
+    metric = (
+        "Days matching holdout/expected_daily_revenue.csv: ____ of ____; second run identical: "
+        "yes / no"
+    )
     kit.add("reviewer/score_sheet.md", score_sheet(kit, [o[0] for o in own], metric))
     kit.add("reviewer/solution.py", solution_source("pipeline"))
     kit.add(

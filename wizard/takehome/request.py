@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any, Literal
 if TYPE_CHECKING:
     from wizard.models import Plan
 
-KitTrack = Literal["ml_engineer", "data_scientist", "data_engineer", "mlops_engineer", "ai_engineer"]
+KitTrack = Literal[
+    "ml_engineer", "data_scientist", "data_engineer", "mlops_engineer", "ai_engineer"
+]
 KIT_TRACKS: tuple[KitTrack, ...] = (
     "ml_engineer",
     "data_scientist",
@@ -80,7 +82,9 @@ class KitRequest:
         set_(
             self,
             "attributes",
-            tuple(Attribute(clean_text(a.name, 160), clean_text(a.strong)) for a in self.attributes),
+            tuple(
+                Attribute(clean_text(a.name, 160), clean_text(a.strong)) for a in self.attributes
+            ),
         )
 
     @property

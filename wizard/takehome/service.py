@@ -15,8 +15,16 @@ import math
 import random
 from datetime import UTC, datetime, timedelta
 
-from wizard.takehome.core import Kit, Planted, brief, csv_text, rng_for, rubric
-from wizard.takehome.core import score_sheet, solution_source
+from wizard.takehome.core import (
+    Kit,
+    Planted,
+    brief,
+    csv_text,
+    rng_for,
+    rubric,
+    score_sheet,
+    solution_source,
+)
 from wizard.takehome.request import KitRequest
 
 FEATURES = (
@@ -99,13 +107,22 @@ def generate(req: KitRequest, seed: int) -> Kit:
     kit.add("candidate/data/model/score.py", SCORE_PY.replace("{raw}", skewed))
     kit.add(
         "candidate/data/training_sample.csv",
-        csv_text(names + ["score_at_training"], ([r[c] for c in names] + [round(_score(model, r), 6)] for r in train)),
+        csv_text(
+            [*names, "score_at_training"],
+            ([r[c] for c in names] + [round(_score(model, r), 6)] for r in train),
+        ),
     )
-    kit.add("candidate/data/incoming_sample.csv", csv_text(names, ([r[c] for c in names] for r in incoming)))
+    kit.add(
+        "candidate/data/incoming_sample.csv",
+        csv_text(names, ([r[c] for c in names] for r in incoming)),
+    )
     probe = [_draw(rng, drifted if i % 2 else None) for i in range(200)]
     kit.add(
         "reviewer/holdout/expected_scores.csv",
-        csv_text(names + ["expected_score"], ([r[c] for c in names] + [round(_score(model, r), 6)] for r in probe)),
+        csv_text(
+            [*names, "expected_score"],
+            ([r[c] for c in names] + [round(_score(model, r), 6)] for r in probe),
+        ),
     )
     pyd_old, pyd_new = rng.choice([("1.10.13", "2"), ("1.10.9", "2.4")])
     kit.add(
@@ -116,12 +133,12 @@ def generate(req: KitRequest, seed: int) -> Kit:
         "candidate/data/service/requirements.txt",
         f"fastapi\nuvicorn\npydantic>={pyd_new}\n",
     )
-    probes = rng.choice(["", "[probes]\nliveness = \"\"\n"])
+    probes = rng.choice(["", '[probes]\nliveness = ""\n'])
     kit.add(
         "candidate/data/service/service.toml",
         "[service]\n"
-        f"name = \"scorer\"\nport = {rng.choice([8000, 8080, 9000])}\nworkers = 2\n"
-        "timeout_seconds = 2\n\n[resources]\ncpu = \"500m\"\nmemory = \"512Mi\"\n\n" + probes,
+        f'name = "scorer"\nport = {rng.choice([8000, 8080, 9000])}\nworkers = 2\n'
+        'timeout_seconds = 2\n\n[resources]\ncpu = "500m"\nmemory = "512Mi"\n\n' + probes,
     )
     kit.add("candidate/data/logs/requests.jsonl", _log(rng))
     _plant(kit, skewed, drifted, pyd_old, pyd_new)
@@ -154,27 +171,43 @@ def _log(rng: random.Random) -> str:
 
 def _plant(kit: Kit, skewed: str, drifted: str, old: str, new: str) -> None:
     kit.plant(
-        Planted("training_serving_skew", "training/serving skew",
-                f"model/score.py: {skewed} is used raw although the model was trained on log1p({skewed})",
-                "Score training_sample.csv with score.py and compare with score_at_training.",
-                "Served scores differ from the trained model's; decisions at the threshold flip."),
-        Planted("dependency_conflict", "unpinned dependency conflict",
-                f"requirements-train.txt pins pydantic=={old}; service/requirements.txt asks "
-                f"pydantic>={new} and leaves fastapi and uvicorn unpinned",
-                "Compare the two requirement files; look for lines without ==.",
-                "Training and serving cannot share one environment; builds are not reproducible."),
-        Planted("missing_health_checks", "missing health and readiness checks",
-                "service/service.toml: no readiness check, and liveness missing or empty",
-                "The deployment config has no readiness probe and no working liveness probe.",
-                "Traffic reaches instances before the model is loaded; hung instances stay up."),
-        Planted("latency_regression", "latency regression",
-                "logs/requests.jsonl: model_version 1.5.0",
-                "p95 latency by model_version: the newer release is several times slower.",
-                "The new release breaks the latency budget for a share of requests."),
-        Planted("input_drift", "drifted incoming data",
-                f"incoming_sample.csv: {drifted}",
-                f"Compare each feature's distribution with training_sample.csv: {drifted} moved.",
-                "The model scores data unlike what it learned from; quality drops unnoticed."),
+        Planted(
+            "training_serving_skew",
+            "training/serving skew",
+            f"model/score.py: {skewed} is used raw although the model was trained on "
+            f"log1p({skewed})",
+            "Score training_sample.csv with score.py and compare with score_at_training.",
+            "Served scores differ from the trained model's; decisions at the threshold flip.",
+        ),
+        Planted(
+            "dependency_conflict",
+            "unpinned dependency conflict",
+            f"requirements-train.txt pins pydantic=={old}; service/requirements.txt asks "
+            f"pydantic>={new} and leaves fastapi and uvicorn unpinned",
+            "Compare the two requirement files; look for lines without ==.",
+            "Training and serving cannot share one environment; builds are not reproducible.",
+        ),
+        Planted(
+            "missing_health_checks",
+            "missing health and readiness checks",
+            "service/service.toml: no readiness check, and liveness missing or empty",
+            "The deployment config has no readiness probe and no working liveness probe.",
+            "Traffic reaches instances before the model is loaded; hung instances stay up.",
+        ),
+        Planted(
+            "latency_regression",
+            "latency regression",
+            "logs/requests.jsonl: model_version 1.5.0",
+            "p95 latency by model_version: the newer release is several times slower.",
+            "The new release breaks the latency budget for a share of requests.",
+        ),
+        Planted(
+            "input_drift",
+            "drifted incoming data",
+            f"incoming_sample.csv: {drifted}",
+            f"Compare each feature's distribution with training_sample.csv: {drifted} moved.",
+            "The model scores data unlike what it learned from; quality drops unnoticed.",
+        ),
     )
 
 
@@ -215,15 +248,29 @@ def _documents(kit: Kit) -> None:
         "We read how you found and handled the problems in the hand-over.",
         "We look at how the service would behave in production: start-up, failure, rollback.",
     ]
-    kit.add("candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed))
+    kit.add(
+        "candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed)
+    )
     n = len(kit.planted)
     own = [
-        ("Hand-over problems found", f"Finds at least {n - 1} of the {n} planted faults and fixes or flags each.",
-         "Finds two or three.", "Finds at most one; ships the hand-over as it is."),
-        ("Correct, operable service", "Scores match the trained model; health, readiness and pinned environment in place.",
-         "Runs, but scores or operations have gaps the candidate names.", "Scores differ from the model, or it does not run."),
-        ("Monitoring plan", "Names drift, latency and error signals with thresholds and an owner.",
-         "Lists signals without thresholds.", "No monitoring beyond logs."),
+        (
+            "Hand-over problems found",
+            f"Finds at least {n - 1} of the {n} planted faults and fixes or flags each.",
+            "Finds two or three.",
+            "Finds at most one; ships the hand-over as it is.",
+        ),
+        (
+            "Correct, operable service",
+            "Scores match the trained model; health, readiness and pinned environment in place.",
+            "Runs, but scores or operations have gaps the candidate names.",
+            "Scores differ from the model, or it does not run.",
+        ),
+        (
+            "Monitoring plan",
+            "Names drift, latency and error signals with thresholds and an owner.",
+            "Lists signals without thresholds.",
+            "No monitoring beyond logs.",
+        ),
     ]
     kit.add("reviewer/RUBRIC.md", rubric(kit, own))
     metric = "Scores matching holdout/expected_scores.csv (to 1e-6): ____ of 200"

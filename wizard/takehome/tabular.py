@@ -16,8 +16,16 @@ import random
 from dataclasses import dataclass
 
 from wizard.export import md
-from wizard.takehome.core import Kit, Planted, brief, csv_text, rubric, rng_for
-from wizard.takehome.core import score_sheet, solution_source
+from wizard.takehome.core import (
+    Kit,
+    Planted,
+    brief,
+    csv_text,
+    rng_for,
+    rubric,
+    score_sheet,
+    solution_source,
+)
 from wizard.takehome.request import KitRequest
 
 
@@ -137,9 +145,32 @@ DOMAINS: dict[str, Domain] = {
 }
 WEIGHTS = (0.9, -0.6, -0.9, 0.6, -0.5)
 LABELLERS = ("ops_team", "support_team", "vendor_batch")
-_POS_WORDS = "broken refund late charged twice cancel angry never again wrong missing".split()
-_NEG_WORDS = "question thanks update change address invoice info please how when".split()
-_ALL_WORDS = "order account item today help my the a for with about".split()
+_POS_WORDS = [
+    "broken",
+    "refund",
+    "late",
+    "charged",
+    "twice",
+    "cancel",
+    "angry",
+    "never",
+    "again",
+    "wrong",
+    "missing",
+]
+_NEG_WORDS = [
+    "question",
+    "thanks",
+    "update",
+    "change",
+    "address",
+    "invoice",
+    "info",
+    "please",
+    "how",
+    "when",
+]
+_ALL_WORDS = ["order", "account", "item", "today", "help", "my", "the", "a", "for", "with", "about"]
 
 
 def domain_for(req: KitRequest) -> Domain:
@@ -237,7 +268,9 @@ def generate(req: KitRequest, seed: int) -> Kit:
     header += ["message"] if text else []
     header += [dom.leak[0], "labelled_by", dom.label]
     kit.add("candidate/data/train.csv", csv_text(header, ([r[h] for h in header] for r in train)))
-    kit.add("reviewer/holdout/holdout.csv", csv_text(header, ([r[h] for h in header] for r in hold)))
+    kit.add(
+        "reviewer/holdout/holdout.csv", csv_text(header, ([r[h] for h in header] for r in hold))
+    )
     rule = {"rank_by": dom.features[0][0], "order": "desc", "id": dom.id_col, "label": dom.label}
     kit.add("candidate/data/current_rule.json", json.dumps(rule, indent=2) + "\n")
     kit.add("candidate/data/DATA_DICTIONARY.csv", _dictionary(dom, text))
@@ -257,9 +290,11 @@ def generate(req: KitRequest, seed: int) -> Kit:
         Planted(
             "label_batch",
             "label noise",
-            f"train.csv: {len(batch)} rows with labelled_by = vendor_batch, all from {batch_source}",
+            f"train.csv: {len(batch)} rows with labelled_by = vendor_batch, all from "
+            f"{batch_source}",
             "Positive rate by labelled_by: one labeller marked every row 1.",
-            f"Kept, the model learns that {batch_source} rows are positive; the holdout score drops.",
+            f"Kept, the model learns that {batch_source} rows are positive; the holdout score "
+            "drops.",
         ),
         Planted(
             "leaking_column",
@@ -295,7 +330,10 @@ def _dictionary(dom: Domain, text: bool) -> str:
     rows += [[n, "number", d] for n, d in dom.features]
     if text:
         rows.append(["message", "text", "the customer's first message, lower-cased"])
-    rows += [[dom.leak[0], "0/1", dom.leak[1]], ["labelled_by", "label metadata", "who set the label"]]
+    rows += [
+        [dom.leak[0], "0/1", dom.leak[1]],
+        ["labelled_by", "label metadata", "who set the label"],
+    ]
     rows.append([dom.label, "0/1 label", dom.label_means])
     return csv_text(["name", "type", "meaning"], rows)
 
@@ -363,7 +401,9 @@ def _documents(kit: Kit, dom: Domain, text: bool) -> None:
         "We read how you found and handled problems in the data, and how you checked the model.",
         "Clear reasoning and honest limits count as much as the final number.",
     ]
-    kit.add("candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed))
+    kit.add(
+        "candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed)
+    )
     n = len(kit.planted)
     own = [
         (
@@ -375,7 +415,8 @@ def _documents(kit: Kit, dom: Domain, text: bool) -> None:
         ),
         (
             "Beats today's rule honestly",
-            "Holdout ROC AUC clearly above today's rule, with a validation set-up that predicted it.",
+            "Holdout ROC AUC clearly above today's rule, with a validation set-up that "
+            "predicted it.",
             "Above today's rule, but the validation figure was far too optimistic.",
             "Not above today's rule, or only on the candidate's own leaky validation.",
         ),

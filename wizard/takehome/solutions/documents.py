@@ -19,8 +19,45 @@ from typing import Any
 WORD = re.compile(r"[a-z0-9]+")
 NUMBER = re.compile(r"\b\d+\b")
 STOP = set(
-    "a an and are at be by can do does for from how i in is it many my of on or our the there "
-    "to what when which with you your long much per get each".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "at",
+        "be",
+        "by",
+        "can",
+        "do",
+        "does",
+        "for",
+        "from",
+        "how",
+        "i",
+        "in",
+        "is",
+        "it",
+        "many",
+        "my",
+        "of",
+        "on",
+        "or",
+        "our",
+        "the",
+        "there",
+        "to",
+        "what",
+        "when",
+        "which",
+        "with",
+        "you",
+        "your",
+        "long",
+        "much",
+        "per",
+        "get",
+        "each",
+    ]
 )
 INJECTION = re.compile(
     r"ignore (all )?(previous|prior|above|earlier) instructions|disregard (the|your) "
@@ -43,7 +80,9 @@ class Doc:
         _, head, body = text.split("---", 2)
         self.name = path.name
         self.meta = dict(
-            (k.strip(), v.strip()) for k, _, v in (line.partition(":") for line in head.splitlines()) if k.strip()
+            (k.strip(), v.strip())
+            for k, _, v in (line.partition(":") for line in head.splitlines())
+            if k.strip()
         )
         self.body = body
         self.words = words(body)
@@ -95,7 +134,9 @@ def usable(docs: list[Doc], found: dict[str, Any], skip: set[str]) -> list[Doc]:
         newest: dict[str, Doc] = {}
         for d in out:
             key = d.meta.get("title", "").lower()
-            if key not in newest or int(d.meta.get("version", 0)) > int(newest[key].meta.get("version", 0)):
+            if key not in newest or int(d.meta.get("version", 0)) > int(
+                newest[key].meta.get("version", 0)
+            ):
                 newest[key] = d
         out = [d for d in out if newest[d.meta.get("title", "").lower()] is d]
     if "near_duplicates" not in skip:
@@ -113,7 +154,13 @@ def retrieve(q: str, docs: list[Doc], refuse: bool) -> str:
     return "" if refuse and best[0] < 0.34 else best[2]
 
 
-def hits(docs: list[Doc], questions: list[dict[str, str]], refs: dict[str, str], found: dict[str, Any], skip: set[str]) -> int:
+def hits(
+    docs: list[Doc],
+    questions: list[dict[str, str]],
+    refs: dict[str, str],
+    found: dict[str, Any],
+    skip: set[str],
+) -> int:
     pool = usable(docs, found, skip)
     refuse = "unanswerable_question" not in skip
     return sum(retrieve(q["question"], pool, refuse) == refs[q["id"]] for q in questions)
@@ -138,7 +185,9 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     ]
     refs = {
         r["id"]: r["source"]
-        for line in (args.holdout / "reference_answers.jsonl").read_text(encoding="utf-8").splitlines()
+        for line in (args.holdout / "reference_answers.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
         if line.strip() and (r := json.loads(line))
     }
     found = detect(docs, questions)

@@ -132,9 +132,8 @@ def daily(d: Data, found: dict[str, Any], skip: set[str]) -> dict[str, Series]:
         change = found.get("unit_change", {}).get(store)
         if change and "unit_change" not in skip and day >= date.fromisoformat(change[0]):
             units *= change[1]
-        if (
-            "bulk_orders" not in skip
-            and day.isoformat() in found.get("bulk_orders", {}).get(store, [])
+        if "bulk_orders" not in skip and day.isoformat() in found.get("bulk_orders", {}).get(
+            store, []
         ):
             continue
         out[store][day] = out[store].get(day, 0.0) + units

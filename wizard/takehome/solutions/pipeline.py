@@ -66,7 +66,9 @@ def when(text: str, local: timezone, skip_zones: bool) -> datetime:
 def detect(src: Sources) -> dict[str, Any]:
     found: dict[str, Any] = {}
     ids: dict[str, set[str]] = {}
-    stamps: list[str] = [r.get("created_at") or r.get("created_ts") or "" for *_, rows in src.files for r in rows]
+    stamps: list[str] = [
+        r.get("created_at") or r.get("created_ts") or "" for *_, rows in src.files for r in rows
+    ]
     stamps += [e["created_at"] for e in src.events]
     for *_, rows in src.files:
         for r in rows:
@@ -136,7 +138,10 @@ def run(src: Sources, found: dict[str, Any], skip: set[str]) -> list[list[str]]:
         n, cents, people = days.get(day, (0, 0, set()))
         people.add(who)
         days[day] = (n + 1, cents + o["cents"], people)
-    new = [[d, str(n), f"{c // 100}.{c % 100:02d}", str(len(p))] for d, (n, c, p) in sorted(days.items())]
+    new = [
+        [d, str(n), f"{c // 100}.{c % 100:02d}", str(len(p))]
+        for d, (n, c, p) in sorted(days.items())
+    ]
     if not fix("non_idempotent_append"):
         return src.legacy[1:] + new
     table = {row[0]: row for row in src.legacy[1:]}

@@ -46,9 +46,7 @@ def requirements(path: Path) -> dict[str, tuple[str, str] | None]:
 def allows(spec: tuple[str, str], pinned: str) -> bool:
     op, ver = spec
     a, b = version(pinned), version(ver)
-    return {
-        "==": a == b, ">=": a >= b, "<=": a <= b, "<": a < b, ">": a > b, "~=": a >= b
-    }[op]
+    return {"==": a == b, ">=": a >= b, "<=": a <= b, "<": a < b, ">": a > b, "~=": a >= b}[op]
 
 
 def trained_score(model: dict[str, Any], row: dict[str, str]) -> float:
@@ -95,7 +93,9 @@ def detect(data: Path) -> dict[str, Any]:
     config = tomllib.loads((data / "service" / "service.toml").read_text(encoding="utf-8"))
     probes = config.get("probes", {})
     if not probes.get("readiness") or not probes.get("liveness"):
-        found["missing_health_checks"] = sorted(k for k in ("liveness", "readiness") if not probes.get(k))
+        found["missing_health_checks"] = sorted(
+            k for k in ("liveness", "readiness") if not probes.get(k)
+        )
     by_version: dict[str, list[float]] = {}
     for line in (data / "logs" / "requests.jsonl").read_text(encoding="utf-8").splitlines():
         rec = json.loads(line)
@@ -130,9 +130,7 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     data = args.candidate / "data"
     model = json.loads((data / "model" / "model.json").read_text(encoding="utf-8"))
     probes = read_csv(args.holdout / "expected_scores.csv")
-    matches = sum(
-        abs(trained_score(model, r) - float(r["expected_score"])) <= 1e-6 for r in probes
-    )
+    matches = sum(abs(trained_score(model, r) - float(r["expected_score"])) <= 1e-6 for r in probes)
     result: dict[str, Any] = {
         "found": sorted(detect(data)),
         "probe_scores_matching": matches,

@@ -66,7 +66,7 @@ def auc(scores: list[float], labels: list[int]) -> float:
 def solve(a: list[list[float]], b: list[float]) -> list[float]:
     """Gaussian elimination with partial pivoting for the small normal equations."""
     n = len(b)
-    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    m = [[*row[:], b[i]] for i, row in enumerate(a)]
     for c in range(n):
         p = max(range(c, n), key=lambda r: abs(m[r][c]))
         m[c], m[p] = m[p], m[c]
@@ -192,8 +192,10 @@ class Model:
         ]
         z = [[(v - m) / s for v, m, s in zip(r, self.mean, self.sd, strict=True)] for r in x]
         ybar = sum(y) / len(y)
-        xtx = [[sum(r[i] * r[j] for r in z) + (RIDGE if i == j else 0.0) for j in range(d)]
-               for i in range(d)]
+        xtx = [
+            [sum(r[i] * r[j] for r in z) + (RIDGE if i == j else 0.0) for j in range(d)]
+            for i in range(d)
+        ]
         xty = [sum(r[i] * (t - ybar) for r, t in zip(z, y, strict=True)) for i in range(d)]
         self.w = solve(xtx, xty)
 
@@ -234,7 +236,9 @@ class Model:
 
     def score(self, r: Row) -> float:
         f = self.features(r)
-        return sum(w * (v - m) / s for w, v, m, s in zip(self.w, f, self.mean, self.sd, strict=True))
+        return float(
+            sum(w * (v - m) / s for w, v, m, s in zip(self.w, f, self.mean, self.sd, strict=True))
+        )
 
 
 def parse(argv: list[str] | None = None) -> argparse.Namespace:
