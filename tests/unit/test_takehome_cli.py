@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from corekit import ANSWERS_DIR, RunCli, apply
+from corekit import ANSWERS_DIR, ROOT, RunCli, apply
 
+from checklists.loader import Checklist
+from wizard.planfile import load_plan
 from wizard.takehome import build_kit
 from wizard.takehome.core import write_kit
-from wizard.takehome.request import KIT_TRACKS, KitRequest
+from wizard.takehome.request import KIT_TRACKS, KitRequest, from_plan
 
 REVIEWER_ONLY = {"answer_key.toml", "RUBRIC.md", "solution.py", "score_sheet.md"}
 PLANS = {
@@ -195,3 +197,10 @@ def _assert_clean(root: Path) -> None:
         assert max(len(line) for line in text.splitlines() or [""]) < 2000, path
         if path.suffix == ".toml":
             tomllib.loads(text)
+
+
+def test_sample_kit_in_docs_is_what_make_samples_writes(checklist: Checklist) -> None:
+    """The committed sample was written by another process: byte-identical output across runs."""
+    docs = ROOT / "docs"
+    kit = build_kit(from_plan(load_plan(docs / "sample-plan.toml", checklist)), 0)
+    assert _files(docs / "sample-kit") == kit.files, "run 'make samples'"
