@@ -16,8 +16,12 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 HERE = Path(__file__).resolve().parent
 
 Kind = Literal["text", "longtext", "int", "bool", "choice", "multi", "list"]
-Track = Literal["ml_engineer", "data_scientist", "mlops_engineer", "data_engineer", "ml_advisor"]
+Track = Literal[
+    "ml_engineer", "data_scientist", "mlops_engineer", "data_engineer", "ai_engineer", "ml_advisor"
+]
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
+# Choice values are identifiers, or upper-case codes such as currencies ("USD").
+ChoiceValue = Annotated[str, Field(pattern=r"^(?:[a-z][a-z0-9_]*|[A-Z]{3})$", max_length=40)]
 Mistake = Annotated[int, Field(ge=1, le=10)]
 Scalar = str | int | bool
 
@@ -31,7 +35,7 @@ class _Data(BaseModel):
 
 
 class Choice(_Data):
-    value: Id
+    value: ChoiceValue
     label: str = Field(min_length=1)
 
 
@@ -51,6 +55,13 @@ class Question(_Data):
     max_length: int | None = Field(default=None, ge=1, le=5000)
     placeholder: str = ""
     when: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    # Text shape checked on every answer (text questions only).
+    format: Literal["url_or_email"] | None = None
+    # An int answer that may not be below another int answer of the same step.
+    at_least: Id | None = None
+    # While unanswered, the value follows another (choice) answer: ``defaults[that answer]``.
+    default_from: str | None = None
+    defaults: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _consistent(self) -> Question:
@@ -66,6 +77,16 @@ class Question(_Data):
             raise ValueError("min and max apply to int questions only")
         if self.min is not None and self.max is not None and self.min > self.max:
             raise ValueError("min is above max")
+        if self.format is not None and self.kind != "text":
+            raise ValueError("format applies to text questions only")
+        if self.at_least is not None and self.kind != "int":
+            raise ValueError("at_least applies to int questions only")
+        if (self.default_from is None) != (not self.defaults):
+            raise ValueError("default_from and defaults go together")
+        if self.defaults and self.kind != "choice":
+            raise ValueError("default_from applies to choice questions only")
+        if self.default_from is not None and self.default is not None:
+            raise ValueError("a question takes default or default_from, not both")
         if self.required and self.recommended:
             raise ValueError("a required question cannot also be marked recommended")
         for key in self.when:
@@ -294,6 +315,28 @@ def _check_questions(path: Path, steps: tuple[Step, ...]) -> None:
             problem = _default_problem(q)
             if problem:
                 raise ChecklistError(f"{path}: {where}.default: {problem}")
+            problem = _linked_problem(q, step, known)
+            if problem:
+                raise ChecklistError(f"{path}: {where}.{problem}")
+
+
+def _linked_problem(q: Question, step: Step, known: dict[str, Question]) -> str | None:
+    """Check ``at_least`` and ``default_from``, which name other questions."""
+    if q.at_least is not None:
+        ids = [x.id for x in step.questions]
+        other = next((x for x in step.questions if x.id == q.at_least), None)
+        if other is None or other.kind != "int" or ids.index(other.id) > ids.index(q.id):
+            return f"at_least: {q.at_least!r} is not an earlier int question of this step"
+    if q.default_from is not None:
+        source = known.get(q.default_from)
+        if source is None or source.kind != "choice":
+            return f"default_from: no choice question {q.default_from!r}"
+        if set(q.defaults) != set(source.choice_values):
+            return f"defaults: must name exactly the choices of {q.default_from}"
+        bad = sorted(set(q.defaults.values()) - set(q.choice_values))
+        if bad:
+            return f"defaults: {bad[0]!r} is not one of the choices"
+    return None
 
 
 def _check_interview(path: Path, interview: InterviewFile) -> None:

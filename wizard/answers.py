@@ -175,6 +175,26 @@ def missing_required(answers: Answers, checklist: Checklist) -> list[str]:
     ]
 
 
+def linked_default(question: Question, answers: Answers) -> Any:
+    """The value an unanswered ``default_from`` question takes from the answer it follows
+    (the budget currency follows the hiring region), or None."""
+    if question.default_from is None:
+        return None
+    return question.defaults.get(get_value(answers, question.default_from))
+
+
+def fill_linked_defaults(answers: Answers, checklist: Checklist) -> Answers:
+    """Write the values that follow other answers into the answers, so the file states them."""
+    raw: dict[str, dict[str, Any]] | None = None
+    for key, q in checklist.questions():
+        value = linked_default(q, answers)
+        if value is not None and get_value(answers, key) is None:
+            raw = raw or answers.model_dump(mode="python")
+            step, _, qid = key.partition(".")
+            raw[step][qid] = value
+    return answers if raw is None else answers_model(checklist).model_validate(raw)
+
+
 def prune_hidden(answers: Answers, checklist: Checklist) -> Answers:
     """Drop answers to questions that no longer apply, so a saved plan says only what counts.
 

@@ -25,7 +25,7 @@ class Change:
 @dataclass(frozen=True)
 class FindingRef:
     id: str
-    mistake: int
+    mistake: int | None
     severity: str
     title: str
 

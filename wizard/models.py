@@ -19,17 +19,26 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     create_model,
 )
 
 from checklists.loader import Checklist, Question
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 PlannedTitle = Literal[
-    "ml_engineer", "data_scientist", "mlops_engineer", "data_engineer", "ml_advisor", "unsure"
+    "ml_engineer",
+    "data_scientist",
+    "mlops_engineer",
+    "data_engineer",
+    "ai_engineer",
+    "ml_advisor",
+    "unsure",
 ]
-Track = Literal["ml_engineer", "data_scientist", "mlops_engineer", "data_engineer", "ml_advisor"]
+Track = Literal[
+    "ml_engineer", "data_scientist", "mlops_engineer", "data_engineer", "ai_engineer", "ml_advisor"
+]
 WorkMode = Literal["onsite", "hybrid", "remote_same_tz", "remote_async"]
 Region = Literal["india", "us", "uk", "eu", "other"]
 ProblemType = Literal[
@@ -42,7 +51,7 @@ ProblemType = Literal[
     "other",
 ]
 DataKind = Literal["structured", "text", "images", "audio", "mixed"]
-BuildMode = Literal["use_existing", "from_scratch", "unsure"]
+BuildMode = Literal["use_existing", "llm", "from_scratch", "unsure"]
 Deliverable = Literal["insights", "product_feature", "ml_platform"]
 Labels = Literal["yes", "partial", "no", "not_needed"]
 Automation = Literal["none", "manual", "automated"]
@@ -59,6 +68,9 @@ DataBand = Literal["C", "B", "A"]
 Seniority = Literal["junior", "mid", "senior", "lead"]
 Engagement = Literal["full_time", "contract", "advisor"]
 Severity = Literal["blocker", "warning", "tip"]
+Currency = Literal["USD", "EUR", "GBP", "INR"]
+Period = Literal["year", "month", "hour"]
+BudgetCheck = Literal["below", "within", "above", "not_given"]
 
 LIST_ITEMS_MAX = 30
 TEXT_MAX = 2000
@@ -77,6 +89,8 @@ class ContextAnswers(Section):
     ml_staff: int | None = None
     work_mode: WorkMode | None = None
     hiring_region: Region | None = None
+    location: str | None = None
+    apply_contact: str | None = None
 
 
 class GoalsAnswers(Section):
@@ -110,7 +124,11 @@ class TimingAnswers(Section):
     stage: Stage | None = None
     use_case_validated: bool | None = None
     urgency: Urgency | None = None
-    monthly_budget_usd: int | None = None
+    monthly_budget: int | None = None
+    budget_currency: Currency | None = None
+    pay_low: int | None = None
+    pay_high: int | None = None
+    equity_offered: bool | None = None
 
 
 class TeamAnswers(Section):
@@ -180,6 +198,30 @@ def _no_control(multiline: bool) -> AfterValidator:
     return AfterValidator(check)
 
 
+# Where candidates apply: a web address a browser opens, or a plain e-mail address.
+_URL = re.compile(r"https?://[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?(?:[/?#]\S*)?")
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_EMAIL = re.compile(rf"[A-Za-z0-9.!#$%&'*+/=?^_`{{|}}~-]+@{_LABEL}(?:\.{_LABEL})+")
+
+
+def _url_or_email(value: str) -> str:
+    if _URL.fullmatch(value) or _EMAIL.fullmatch(value):
+        return value
+    raise ValueError("must be an http(s) web address or an e-mail address")
+
+
+def _not_below(other: str) -> AfterValidator:
+    """An int answer that may not be below an earlier answer of the same step."""
+
+    def check(value: int, info: ValidationInfo) -> int:
+        low = info.data.get(other)
+        if isinstance(low, int) and value < low:
+            raise ValueError(f"must not be below {other} ({low:,})")
+        return value
+
+    return AfterValidator(check)
+
+
 def _dedupe(values: list[Any]) -> list[Any]:
     return list(dict.fromkeys(values))
 
@@ -194,12 +236,17 @@ _List: Any = list
 def _annotation(q: Question) -> Any:
     """The validating type for one question, built from its kind and limits."""
     if q.kind in ("text", "longtext"):
-        text = Annotated[
+        text: Any = Annotated[
             str, Field(max_length=q.max_length or TEXT_MAX), _no_control(q.kind == "longtext")
         ]
+        if q.format == "url_or_email":
+            text = Annotated[text, AfterValidator(_url_or_email)]
         return Annotated[text | None, BeforeValidator(_blank_to_none)]
     if q.kind == "int":
-        return Annotated[int, Field(ge=q.min, le=q.max)] | None
+        number: Any = Annotated[int, Field(ge=q.min, le=q.max)]
+        if q.at_least is not None:
+            number = Annotated[number, _not_below(q.at_least)]
+        return number | None
     if q.kind == "bool":
         return bool | None
     if q.kind == "choice":
@@ -322,20 +369,30 @@ class Role(Derived):
 
 
 class Budget(Derived):
+    """The sourced pay figure the plan compares with, and how the founder's budget compares."""
+
     region: Region
     currency: str
-    period: Literal["hour", "month", "year"]
+    period: Period
     low: int
     high: int
     source: str
     as_of: str
     basis: str = ""
+    # The figure stands in for the role (e.g. a broader occupation), not a measure of it.
+    proxy: bool = False
+    check: BudgetCheck = "not_given"
+    # Hours a month the budget pays at the sourced hourly rate (contract and advisor only).
+    buys: int | None = Field(default=None, ge=0)
 
 
 class Finding(Derived):
     id: str
-    mistake: int = Field(ge=1, le=10)
+    # One of the seed article's ten mistakes; None for answer conflicts and budget findings.
+    mistake: int | None = Field(default=None, ge=1, le=10)
     severity: Severity
+    # The wizard step whose answers cause the finding (the Review jumps there).
+    section: str
     title: str
     detail: str
     action: str

@@ -27,6 +27,7 @@ from wizard import __version__
 from wizard.answers import (
     AnswerError,
     describe_error,
+    fill_linked_defaults,
     missing_required,
     prune_hidden,
     validate_answers,
@@ -56,9 +57,74 @@ TOP_LEVEL = (
     "onboarding",
 )
 
-# Each entry upgrades a parsed document from version N to N + 1. Version 1 is the first
-# released format, so there is nothing to migrate yet; the loader still walks this chain.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+# What version 2 added (docs/plan-file.md, "Versions"): a file that says it is version 1 but
+# uses one of these was not written by a version-1 hirewiz, so it is refused rather than guessed.
+_ADDED_IN_2_KEYS = (
+    "context.location",
+    "context.apply_contact",
+    "timing.monthly_budget",
+    "timing.budget_currency",
+    "timing.pay_low",
+    "timing.pay_high",
+    "timing.equity_offered",
+)
+_ADDED_IN_2_VALUES = {"goals.build_mode": "llm", "context.planned_title": "ai_engineer"}
+
+
+def _v1_to_v2(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 states the budget's currency: v1 budgets were in US dollars (docs/plan-file.md).
+
+    Only keys are renamed; the result is validated against the current version afterwards.
+    """
+    answers = doc.get("answers")
+    if not isinstance(answers, dict):
+        return doc  # the validator names the broken table
+    timing = answers.get("timing")
+    if isinstance(timing, dict) and "monthly_budget_usd" in timing:
+        for new in ("monthly_budget", "budget_currency"):
+            if new in timing:
+                raise MigrationConflict(
+                    f"timing.{new}",
+                    "replaces monthly_budget_usd from schema_version 1; give one of them, not both",
+                )
+    for key in _ADDED_IN_2_KEYS:
+        step, _, qid = key.partition(".")
+        table = answers.get(step)
+        if isinstance(table, dict) and qid in table:
+            raise MigrationConflict(key, _newer_than_file(f"the key {qid}", 2))
+    for key, value in _ADDED_IN_2_VALUES.items():
+        step, _, qid = key.partition(".")
+        table = answers.get(step)
+        if isinstance(table, dict) and table.get(qid) == value:
+            raise MigrationConflict(key, _newer_than_file(f"the value {value!r}", 2))
+    if isinstance(timing, dict) and "monthly_budget_usd" in timing:
+        timing["monthly_budget"] = timing.pop("monthly_budget_usd")
+        timing["budget_currency"] = "USD"
+    return doc
+
+
+def _newer_than_file(what: str, version: int) -> str:
+    return (
+        f"{what} needs schema_version {version} or later, but the file is version "
+        f"{version - 1}; set schema_version = {SCHEMA_VERSION} and check the answers"
+    )
+
+
+class MigrationConflict(Exception):
+    """An old file that uses what its version does not have. ``where`` is an answer key."""
+
+    def __init__(self, where: str, reason: str) -> None:
+        super().__init__(f"{where}: {reason}")
+        self.where = where
+        self.reason = reason
+
+
+# Each entry upgrades a parsed document from version N to N + 1, by renaming keys only.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
+# Answer keys that exist only in an older version: an answers-only file without
+# schema_version that uses one is read as that version (docs/plan-file.md, "Versions").
+OLD_ONLY_KEYS: dict[str, int] = {"timing.monthly_budget_usd": 1}
 
 
 class PlanFileError(Exception):
@@ -164,8 +230,22 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         raise PlanFileError(path, "", "invalid TOML: nested too deeply") from None
 
 
-def _migrate(path: Path, doc: dict[str, Any]) -> dict[str, Any]:
-    version = doc.get("schema_version", SCHEMA_VERSION)
+def _guess_version(answers: Any) -> int:
+    """The version of a file that does not say: the oldest one whose own keys it uses."""
+    version = SCHEMA_VERSION
+    if isinstance(answers, dict):
+        for key, old in OLD_ONLY_KEYS.items():
+            step, _, qid = key.partition(".")
+            table = answers.get(step)
+            if isinstance(table, dict) and qid in table:
+                version = min(version, old)
+    return version
+
+
+def _migrate(path: Path, doc: dict[str, Any], prefix: str) -> dict[str, Any]:
+    if "schema_version" not in doc:
+        doc["schema_version"] = _guess_version(doc.get("answers"))
+    version = doc["schema_version"]
     if isinstance(version, bool) or not isinstance(version, int):
         raise PlanFileError(path, "schema_version", f"must be a whole number (got {version!r})")
     if version > SCHEMA_VERSION:
@@ -182,6 +262,8 @@ def _migrate(path: Path, doc: dict[str, Any]) -> dict[str, Any]:
             raise PlanFileError(path, "schema_version", f"no migration from version {version}")
         try:
             doc = step(doc)
+        except MigrationConflict as exc:
+            raise PlanFileError(path, prefix + exc.where, exc.reason) from None
         except Exception as exc:  # an old file that does not fit its own version's layout
             raise PlanFileError(
                 path, "schema_version", f"cannot upgrade from version {version}: {exc!r}"
@@ -204,15 +286,15 @@ def load_answers(path: Path, checklist: Checklist, *, require_complete: bool = T
         for key in doc:
             if key not in TOP_LEVEL:
                 raise PlanFileError(path, key, "unknown key")
-        doc = _migrate(path, doc)
-        raw_answers = doc["answers"]
         prefix = "answers."
+        doc = _migrate(path, doc, prefix)
+        raw_answers = doc["answers"]
     else:
         unknown = [k for k in doc if k not in step_ids]
         if unknown:
             raise PlanFileError(path, unknown[0], "unknown key (expected answer tables)")
-        raw_answers = doc
         prefix = ""
+        raw_answers = _migrate(path, {"answers": doc}, prefix)["answers"]
     try:
         answers = validate_answers(raw_answers, checklist)
     except AnswerError as exc:
@@ -242,7 +324,7 @@ def build_plan(
 ) -> Plan:
     """Derive the full plan from answers. Missing timestamps default to now."""
     stamp = now()
-    answers = prune_hidden(answers, checklist)
+    answers = fill_linked_defaults(prune_hidden(answers, checklist), checklist)
     d = derive(answers, checklist)
     return Plan(
         schema_version=SCHEMA_VERSION,

@@ -54,6 +54,7 @@ TRACK_NAMES: dict[str, str] = {
     "data_scientist": "data scientist",
     "mlops_engineer": "MLOps engineer",
     "data_engineer": "data engineer",
+    "ai_engineer": "AI engineer",
     "ml_advisor": "ML advisor",
 }
 PRODUCTION_TRACKS = ("ml_engineer", "mlops_engineer", "data_engineer")
@@ -157,7 +158,7 @@ def section_scores(answers: Answers) -> dict[str, int]:
     items["timing"] = [
         float(bool(t.use_case_validated)),
         {"mvp": 0.5, "product_market_fit": 1.0, "scaling": 1.0}.get(t.stage or "", 0.0),
-        float(t.monthly_budget_usd is not None),
+        float(t.monthly_budget is not None),
     ]
     team = [
         0.5 if tm.reports_to == "non_technical_founder" else float(tm.reports_to is not None),
@@ -399,16 +400,17 @@ def choose_engagement(
     rate = checklist.rate(answers.context.hiring_region or "", "full_time")
     if (
         t.urgency == "overdue"
-        and t.monthly_budget_usd is not None
+        and t.monthly_budget is not None
         and rate is not None
-        and t.monthly_budget_usd < _monthly_low(rate)
+        and t.monthly_budget < _monthly_low(rate)
     ):
+        currency = t.budget_currency or rate.currency
         return "contract", Reason(
-            text=f"The hire is overdue and USD {t.monthly_budget_usd:,} a month is below "
+            text=f"The hire is overdue and {currency} {t.monthly_budget:,} a month is below "
             "the usual full-time range here: bridge with a contractor now and hire full "
             "time next.",
             source=f"{rate.source} ({rate.as_of}); {SEED}, mistake 7",
-            answers=["timing.urgency", "timing.monthly_budget_usd"],
+            answers=["timing.urgency", "timing.monthly_budget"],
         )
     return "full_time", None
 
@@ -503,6 +505,7 @@ def _f(
         id=fid,
         mistake=mistake,
         severity=severity,
+        section=answers[0].partition(".")[0],
         title=title,
         detail=detail,
         action=action,
@@ -830,7 +833,7 @@ def _m7(x: _Ctx) -> list[Finding]:
                 ["timing.urgency"],
             )
         )
-    if ans.timing.monthly_budget_usd is None:
+    if ans.timing.monthly_budget is None:
         # Without this tip a blank budget lowers the timing score (and can turn the verdict
         # to "almost") with nothing on the review saying why.
         out.append(
@@ -844,7 +847,7 @@ def _m7(x: _Ctx) -> list[Finding]:
                 "Set the monthly amount you can carry; the plan compares it with the pay range "
                 "for your region.",
                 f"{SEED}, mistake 7 and FAQ 2",
-                ["timing.monthly_budget_usd"],
+                ["timing.monthly_budget"],
             )
         )
     return out

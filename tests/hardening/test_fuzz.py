@@ -45,7 +45,7 @@ def check_file(data: bytes, *, also_plan: bool = True) -> None:
             assert_clean_failure(code2, err2, path)
             assert out.read_bytes() == b"precious"
         else:
-            assert tomllib.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+            assert tomllib.loads(out.read_text(encoding="utf-8"))["schema_version"] == 2
 
 
 def test_truncated_at_every_byte() -> None:
@@ -150,7 +150,12 @@ def _answer_strategy() -> st.SearchStrategy[dict[str, dict[str, Any]]]:
     for step in checklist.steps:
         fields: dict[str, st.SearchStrategy[Any]] = {}
         for q in step.questions:
-            if q.kind in ("text", "longtext"):
+            if q.format == "url_or_email":
+                fields[q.id] = st.one_of(
+                    st.emails(),
+                    st.from_regex(r"https://[a-z]{1,10}\.example/[a-z0-9/]{0,10}", fullmatch=True),
+                )
+            elif q.kind in ("text", "longtext"):
                 fields[q.id] = text
             elif q.kind == "int":
                 fields[q.id] = st.integers(q.min or 0, min(q.max or 1000, 10**9))
@@ -162,8 +167,18 @@ def _answer_strategy() -> st.SearchStrategy[dict[str, dict[str, Any]]]:
                 fields[q.id] = st.lists(st.sampled_from(q.choice_values), unique=True)
             else:
                 fields[q.id] = st.lists(text, max_size=6)
-        steps[step.id] = st.fixed_dictionaries(fields)
+        ordered = [(q.id, q.at_least) for q in step.questions if q.at_least]
+        steps[step.id] = st.fixed_dictionaries(fields).map(
+            lambda table, pairs=ordered: _keep_order(table, pairs)
+        )
     return st.fixed_dictionaries(steps)
+
+
+def _keep_order(table: dict[str, Any], pairs: list[tuple[str, str]]) -> dict[str, Any]:
+    """Raise an ``at_least`` answer to the one it may not be below (pay_high >= pay_low)."""
+    for high, low in pairs:
+        table[high] = max(table[high], table[low])
+    return table
 
 
 @settings(max_examples=120, deadline=None)

@@ -29,12 +29,15 @@ SPEC_INPUTS: dict[str, tuple[str, ...] | str] = {
         "data_scientist",
         "mlops_engineer",
         "data_engineer",
+        "ai_engineer",
         "ml_advisor",
         "unsure",
     ),
     "context.ml_staff": INT,
     "context.work_mode": ("onsite", "hybrid", "remote_same_tz", "remote_async"),
     "context.hiring_region": ("india", "us", "uk", "eu", "other"),
+    "context.location": TEXT,
+    "context.apply_contact": TEXT,
     "goals.problem_type": (
         "recommendation",
         "predictive_analytics",
@@ -45,7 +48,7 @@ SPEC_INPUTS: dict[str, tuple[str, ...] | str] = {
         "other",
     ),
     "goals.data_kind": ("structured", "text", "images", "audio", "mixed"),
-    "goals.build_mode": ("use_existing", "from_scratch", "unsure"),
+    "goals.build_mode": ("use_existing", "llm", "from_scratch", "unsure"),
     "goals.deliverable": ("insights", "product_feature", "ml_platform"),
     "goals.outcome": TEXT,
     "goals.success_metric": TEXT,
@@ -64,7 +67,11 @@ SPEC_INPUTS: dict[str, tuple[str, ...] | str] = {
     "timing.stage": ("idea", "mvp", "product_market_fit", "scaling"),
     "timing.use_case_validated": BOOL,
     "timing.urgency": ("exploring", "this_quarter", "overdue"),
-    "timing.monthly_budget_usd": INT,
+    "timing.monthly_budget": INT,
+    "timing.budget_currency": ("USD", "EUR", "GBP", "INR"),
+    "timing.equity_offered": BOOL,
+    "timing.pay_low": INT,
+    "timing.pay_high": INT,
     "team.reports_to": (
         "technical_founder",
         "non_technical_founder",
@@ -90,12 +97,22 @@ SPEC_INPUTS: dict[str, tuple[str, ...] | str] = {
 }
 MULTI = {"team.partners", "team.async_practices"}
 REQUIRED_TEXT = {"context.company", "context.plan_title"}
-OPTIONAL = {"timing.monthly_budget_usd"}
+OPTIONAL = {
+    "context.location",
+    "context.apply_contact",
+    "timing.monthly_budget",
+    "timing.budget_currency",
+    "timing.equity_offered",
+    "timing.pay_low",
+    "timing.pay_high",
+}
 # Ranges SPEC §3 states: (min, max); None where it gives no bound.
 RANGES = {
     "context.ml_staff": (0, None),
     "production.models_in_production": (0, None),
-    "timing.monthly_budget_usd": (0, None),
+    "timing.monthly_budget": (0, None),
+    "timing.pay_low": (0, None),
+    "timing.pay_high": (0, None),
     "team.tz_overlap_hours": (0, 24),
 }
 

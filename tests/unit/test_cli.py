@@ -78,7 +78,7 @@ def test_plan_output_replaces_an_existing_file(work: Path, run_cli: RunCli) -> N
     code, stdout, err = run_cli("plan", "--answers", READY, "-o", out)
     assert code == 0 and stdout == ""
     assert "Wrote" in err
-    assert tomllib.loads(out.read_text(encoding="utf-8"))["schema_version"] == 1
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["schema_version"] == 2
 
 
 def test_check_reports_a_stale_plan(work: Path, run_cli: RunCli) -> None:

@@ -15,6 +15,7 @@ from corekit import ANSWERS_DIR, READY, RunCli
 
 from checklists.loader import Checklist
 from wizard import planfile
+from wizard.models import SCHEMA_VERSION
 from wizard.planfile import (
     MAX_BYTES,
     PlanFileError,
@@ -90,7 +91,7 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], None], str]] = [
     ("table for text", _replace('company = "Paylane"', "company = {a = 1}"), "context.company"),
     ("unknown key in answers", _replace("ml_staff = 1", "ml_stuff = 1"), "context.ml_stuff"),
     ("unknown step", lambda p: p.write_text(_ready_text() + "\n[salary]\nbase = 1\n"), "salary"),
-    ("unknown top-level key", _plan_with("schema_version = 1", "schema_version = 1\nx = 1"), "x"),
+    ("unknown top-level key", _plan_with("schema_version = 2", "schema_version = 2\nx = 1"), "x"),
     (
         "unknown key in plan answers",
         _plan_with("ml_staff = 1", "ml_staff = 1\nextra = 2"),
@@ -111,9 +112,9 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], None], str]] = [
     ),
     ("control char", _replace('"Paylane"', '"Pay\\u0007lane"'), "context.company"),
     ("newline in one-line text", _replace('"Paylane"', '"Pay\\nlane"'), "context.company"),
-    ("newer schema_version", _plan_with("schema_version = 1", "schema_version = 2"), "newer"),
-    ("schema_version text", _plan_with("schema_version = 1", 'schema_version = "1"'), "schema"),
-    ("schema_version zero", _plan_with("schema_version = 1", "schema_version = 0"), "schema"),
+    ("newer schema_version", _plan_with("schema_version = 2", "schema_version = 3"), "newer"),
+    ("schema_version text", _plan_with("schema_version = 2", 'schema_version = "2"'), "schema"),
+    ("schema_version zero", _plan_with("schema_version = 2", "schema_version = 0"), "schema"),
     ("empty file", _text(""), "empty"),
     ("whitespace only", _text("  \n\n"), "empty"),
     ("directory", _mkdir, "directory"),
@@ -314,7 +315,7 @@ def test_migration_chain_is_walked(
     work: Path, checklist: Checklist, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A version-0 file, where the company answer had another name, is upgraded on load."""
-    old = dumps(load_plan(READY, checklist)).replace("schema_version = 1", "schema_version = 0")
+    old = dumps(load_plan(READY, checklist)).replace("schema_version = 2", "schema_version = 0")
     old = old.replace('company = "Paylane"\nplan_title', 'company_name = "Paylane"\nplan_title')
     path = work / "old.toml"
     path.write_text(old, encoding="utf-8")
@@ -328,13 +329,14 @@ def test_migration_chain_is_walked(
         context["company"] = context.pop("company_name")
         return doc
 
-    monkeypatch.setattr(planfile, "MIGRATIONS", {0: zero_to_one})
+    # The file already has version-2 answers, so the real 1 → 2 step is replaced by a no-op.
+    monkeypatch.setattr(planfile, "MIGRATIONS", {0: zero_to_one, 1: lambda doc: doc})
     plan = load_plan(path, checklist)
     assert seen == [0]
-    assert plan.schema_version == 1
+    assert plan.schema_version == SCHEMA_VERSION
     assert plan.answers.context.company == "Paylane"
     # Saving writes the current version.
-    assert tomllib.loads(dumps(plan))["schema_version"] == 1
+    assert tomllib.loads(dumps(plan))["schema_version"] == SCHEMA_VERSION
 
 
 def test_failing_migration_is_one_line(
@@ -345,7 +347,7 @@ def test_failing_migration_is_one_line(
 
     monkeypatch.setattr(planfile, "MIGRATIONS", {0: broken})
     path = work / "old.toml"
-    _plan_with("schema_version = 1", "schema_version = 0")(path)
+    _plan_with("schema_version = 2", "schema_version = 0")(path)
     with pytest.raises(PlanFileError, match="cannot upgrade from version 0") as info:
         load_plan(path, checklist)
     assert info.value.where == "schema_version"
@@ -353,7 +355,7 @@ def test_failing_migration_is_one_line(
 
 def test_newer_version_is_refused_clearly(work: Path, run_cli: RunCli) -> None:
     path = work / "future.toml"
-    _plan_with("schema_version = 1", "schema_version = 7")(path)
+    _plan_with("schema_version = 2", "schema_version = 7")(path)
     code, _, err = run_cli("check", path)
     line = _one_line(err, path)
     assert code == 2
@@ -381,18 +383,72 @@ def test_plan_file_layout(checklist: Checklist) -> None:
     assert lines[0].startswith("#:schema ")
     assert lines[1].startswith("# ") and "hirewiz" in lines[1]
     doc = tomllib.loads(text)
-    assert doc["schema_version"] == 1
+    assert doc["schema_version"] == SCHEMA_VERSION
     assert set(doc) <= set(planfile.TOP_LEVEL)
     meta = doc["meta"]
     assert meta["generator"].startswith("hirewiz ")
     assert meta["created"].tzinfo is not None and meta["updated"] >= meta["created"]
 
 
+@pytest.mark.parametrize(
+    ("contact", "ok"),
+    [
+        ("jobs@paylane.example", True),
+        ("https://paylane.example/jobs?team=ml", True),
+        ("http://paylane.example", True),
+        ("javascript:alert(1)", False),
+        ("mailto:jobs@paylane.example", False),
+        ("ftp://paylane.example", False),
+        ("paylane.example", False),
+        ("jobs@localhost", False),
+        ("https://paylane.example/a b", False),
+    ],
+)
+def test_apply_contact_is_a_web_address_or_an_email(
+    contact: str, ok: bool, work: Path, run_cli: RunCli
+) -> None:
+    path = work / "a.toml"
+    line = f'hiring_region = "india"\napply_contact = "{contact}"'
+    _replace('hiring_region = "india"', line)(path)
+    code, _, err = run_cli("check", path)
+    if ok:
+        assert code == 0, err
+    else:
+        assert "context.apply_contact" in _one_line(err, path) and "e-mail" in err
+
+
+@pytest.mark.parametrize(("low", "high", "ok"), [(10, 20, True), (20, 20, True), (21, 20, False)])
+def test_pay_high_may_not_be_below_pay_low(
+    low: int, high: int, ok: bool, work: Path, run_cli: RunCli
+) -> None:
+    path = work / "a.toml"
+    _replace("monthly_budget = 5000", f"pay_low = {low}\npay_high = {high}")(path)
+    code, _, err = run_cli("check", path)
+    if ok:
+        assert code == 0, err
+    else:
+        assert "timing.pay_high" in _one_line(err, path)
+
+
+@pytest.mark.parametrize(
+    ("region", "currency"),
+    [("india", "INR"), ("us", "USD"), ("uk", "GBP"), ("eu", "EUR"), ("other", "USD")],
+)
+def test_budget_currency_follows_the_region_unless_given(
+    region: str, currency: str, work: Path, checklist: Checklist
+) -> None:
+    path = work / "a.toml"
+    _replace('hiring_region = "india"', f'hiring_region = "{region}"')(path)
+    assert load_plan(path, checklist).answers.timing.budget_currency == currency
+    _replace("monthly_budget = 5000", 'monthly_budget = 5000\nbudget_currency = "EUR"')(path)
+    assert load_plan(path, checklist).answers.timing.budget_currency == "EUR"
+
+
 def test_unanswered_optional_questions_are_omitted(work: Path, checklist: Checklist) -> None:
     path = work / "a.toml"
-    _replace("monthly_budget_usd = 5000\n", "")(path)
+    _replace("monthly_budget = 5000\n", "")(path)
     doc = tomllib.loads(dumps(load_plan(path, checklist)))
-    assert "monthly_budget_usd" not in doc["answers"]["timing"]
+    assert "monthly_budget" not in doc["answers"]["timing"]
 
 
 def test_hidden_answers_are_dropped_on_save(work: Path, checklist: Checklist) -> None:

@@ -130,6 +130,7 @@ def _finding(severity: str, mistake: int = 4) -> Finding:
         id="x",
         mistake=mistake,
         severity=severity,  # type: ignore[arg-type]
+        section="team",
         title="t",
         detail="d",
         action="a",
@@ -381,22 +382,22 @@ def test_seniority(
             {
                 "data.recorded": False,
                 "timing.urgency": "overdue",
-                "timing.monthly_budget_usd": 100,
+                "timing.monthly_budget": 100,
             },
             "advisor",
         ),
-        ({"timing.urgency": "overdue", "timing.monthly_budget_usd": 1999}, "contract"),
-        ({"timing.urgency": "overdue", "timing.monthly_budget_usd": 0}, "contract"),
-        ({"timing.urgency": "overdue", "timing.monthly_budget_usd": 2000}, "full_time"),
-        ({"timing.urgency": "overdue", "timing.monthly_budget_usd": DROP}, "full_time"),
-        ({"timing.urgency": "this_quarter", "timing.monthly_budget_usd": 100}, "full_time"),
-        ({"timing.urgency": "exploring", "timing.monthly_budget_usd": 100}, "full_time"),
+        ({"timing.urgency": "overdue", "timing.monthly_budget": 1999}, "contract"),
+        ({"timing.urgency": "overdue", "timing.monthly_budget": 0}, "contract"),
+        ({"timing.urgency": "overdue", "timing.monthly_budget": 2000}, "full_time"),
+        ({"timing.urgency": "overdue", "timing.monthly_budget": DROP}, "full_time"),
+        ({"timing.urgency": "this_quarter", "timing.monthly_budget": 100}, "full_time"),
+        ({"timing.urgency": "exploring", "timing.monthly_budget": 100}, "full_time"),
         # US full-time proxy: 112,590 a year is about 9,382 a month.
         (
             {
                 "context.hiring_region": "us",
                 "timing.urgency": "overdue",
-                "timing.monthly_budget_usd": 9000,
+                "timing.monthly_budget": 9000,
             },
             "contract",
         ),
@@ -404,7 +405,7 @@ def test_seniority(
             {
                 "context.hiring_region": "us",
                 "timing.urgency": "overdue",
-                "timing.monthly_budget_usd": 9500,
+                "timing.monthly_budget": 9500,
             },
             "full_time",
         ),
@@ -414,7 +415,7 @@ def test_seniority(
                 {
                     "context.hiring_region": region,
                     "timing.urgency": "overdue",
-                    "timing.monthly_budget_usd": 1,
+                    "timing.monthly_budget": 1,
                 },
                 "full_time",
             )
@@ -433,7 +434,7 @@ def test_engagement(
     [
         ({}, ("india", "USD", "month", 2000, 6000)),
         (
-            {"timing.urgency": "overdue", "timing.monthly_budget_usd": 500},
+            {"timing.urgency": "overdue", "timing.monthly_budget": 500},
             ("india", "USD", "hour", 20, 60),
         ),
         ({"data.recorded": False}, ("india", "USD", "hour", 20, 60)),
@@ -463,7 +464,7 @@ def test_budget_figures(
         {
             "context.hiring_region": "us",
             "timing.urgency": "overdue",
-            "timing.monthly_budget_usd": 10,
+            "timing.monthly_budget": 10,
         },
     ],
 )
@@ -808,11 +809,11 @@ def _assert_sourced(d: rules.Derivation, checklist: Checklist) -> None:
         {"goals.build_mode": "from_scratch", "goals.data_kind": "audio", "data.labels": "no"},
         {"data.quality_checked": False, "goals.outcome": DROP, "goals.success_metric": DROP},
         {"production.drift_incidents": True, "timing.urgency": "overdue"},
-        {"timing.urgency": "overdue", "timing.monthly_budget_usd": 1},
+        {"timing.urgency": "overdue", "timing.monthly_budget": 1},
         {
             "context.hiring_region": "us",
             "timing.urgency": "overdue",
-            "timing.monthly_budget_usd": 1,
+            "timing.monthly_budget": 1,
         },
         {"context.hiring_region": "eu", "context.planned_title": "unsure"},
         *TRACK_ANSWERS.values(),
@@ -887,6 +888,8 @@ def test_rules_engine_is_pure() -> None:
 
 
 def _value(q: Question) -> st.SearchStrategy[Any]:
+    if q.format == "url_or_email":
+        return st.sampled_from(["", "jobs@acme.example", "https://acme.example/jobs"])
     if q.kind in ("text", "longtext"):
         return st.sampled_from(["", "Use AI", "Cut review time by half", "Churn below 2%"])
     if q.kind == "int":
@@ -911,6 +914,9 @@ def random_answers(draw: st.DrawFn, checklist: Checklist) -> Answers:
         for q in step.questions:
             if draw(st.booleans()) or q.required:
                 value = draw(_value(q))
+                low = raw[step.id].get(q.at_least or "")
+                if isinstance(low, int):
+                    value = max(value, low)
                 if value != "":
                     raw[step.id][q.id] = value
     return validate_answers(raw, checklist)
@@ -948,7 +954,7 @@ def test_blank_budget_gets_a_tip_explaining_the_timing_score(
     budget: int | None, has_tip: bool, checklist: Checklist
 ) -> None:
     answers = new_answers(checklist)
-    answers = set_value(answers, "timing.monthly_budget_usd", budget, checklist)
+    answers = set_value(answers, "timing.monthly_budget", budget, checklist)
     found = {f.id: f for f in derive(answers, checklist).findings}
     assert ("no-budget" in found) is has_tip
     if has_tip:
