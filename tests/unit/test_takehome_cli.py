@@ -204,3 +204,39 @@ def test_sample_kit_in_docs_is_what_make_samples_writes(checklist: Checklist) ->
     docs = ROOT / "docs"
     kit = build_kit(from_plan(load_plan(docs / "sample-plan.toml", checklist)), 0)
     assert _files(docs / "sample-kit") == kit.files, "run 'make samples'"
+
+
+def _llm_plan(work: Path) -> Path:
+    raw = tomllib.loads((ANSWERS_DIR / "fraud_model.toml").read_text(encoding="utf-8"))
+    apply(
+        raw.get("answers", raw),
+        {
+            "goals.build_mode": "llm",
+            "goals.problem_type": "nlp",
+            "goals.data_kind": "text",
+            "goals.deliverable": "product_feature",
+        },
+    )
+    path = work / "llm.toml"
+    path.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    return path
+
+
+def test_an_llm_feature_plan_gets_the_kit_of_its_derived_track(run_cli: RunCli, work: Path) -> None:
+    plan = _llm_plan(work)
+    derived = tomllib.loads(run_cli("plan", "--answers", plan)[1])["role"]["track"]
+    code, _, err = run_cli("kit", plan, "-o", work / "kit")
+    assert code == 0, err
+    key = tomllib.loads((work / "kit" / "reviewer" / "answer_key.toml").read_text("utf-8"))
+    assert key["kit"]["track"] == derived
+    expected = "documents" if derived == "ai_engineer" else "tabular"
+    assert key["kit"]["family"] == expected
+
+
+def test_an_ai_engineer_plan_maps_to_the_document_kit(checklist: Checklist, work: Path) -> None:
+    plan = load_plan(_llm_plan(work), checklist)
+    plan = plan.model_copy(update={"role": plan.role.model_copy(update={"track": "ai_engineer"})})
+    request = from_plan(plan)
+    assert (request.track, request.family) == ("ai_engineer", "documents")
+    assert request.company == plan.answers.context.company
+    assert request.hours == plan.answers.assessment.take_home_hours

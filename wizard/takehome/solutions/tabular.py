@@ -192,11 +192,14 @@ class Model:
         ]
         z = [[(v - m) / s for v, m, s in zip(r, self.mean, self.sd, strict=True)] for r in x]
         ybar = sum(y) / len(y)
-        xtx = [
-            [sum(r[i] * r[j] for r in z) + (RIDGE if i == j else 0.0) for j in range(d)]
-            for i in range(d)
-        ]
-        xty = [sum(r[i] * (t - ybar) for r, t in zip(z, y, strict=True)) for i in range(d)]
+        cols = list(zip(*z, strict=True))
+        xtx = [[0.0] * d for _ in range(d)]
+        for i in range(d):
+            for j in range(i, d):  # symmetric: each product summed once
+                xtx[i][j] = xtx[j][i] = sum(a * b for a, b in zip(cols[i], cols[j], strict=True))
+            xtx[i][i] += RIDGE
+        yc = [t - ybar for t in y]
+        xty = [sum(a * b for a, b in zip(cols[i], yc, strict=True)) for i in range(d)]
         self.w = solve(xtx, xty)
 
     def value(self, r: Row, col: str) -> float | None:
@@ -260,11 +263,12 @@ def evaluate(args: argparse.Namespace) -> dict[str, Any]:
     labels = [int(r[spec.label]) for r in hold]
     found = detect(train, spec)
 
+    clean = Model(train, spec, found, set())
+
     def holdout_auc(skip: set[str]) -> float:
-        model = Model(train, spec, found, skip)
+        model = Model(train, spec, found, skip) if skip else clean
         return round(auc([model.score(r) for r in hold], labels), 4)
 
-    clean = Model(train, spec, found, set())
     rule = [clean.value(r, spec.rule) for r in hold]
     fill = median([v for v in rule if v is not None])
     baseline = auc([spec.rule_sign * (fill if v is None else v) for v in rule], labels)
