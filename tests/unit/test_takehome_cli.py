@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 import zipfile
@@ -14,7 +15,7 @@ from corekit import ANSWERS_DIR, ROOT, RunCli, apply
 from checklists.loader import Checklist
 from wizard.planfile import load_plan
 from wizard.takehome import build_kit
-from wizard.takehome.core import write_kit
+from wizard.takehome.core import KitError, write_kit
 from wizard.takehome.request import KIT_TRACKS, KitRequest, from_plan
 
 REVIEWER_ONLY = {"answer_key.toml", "RUBRIC.md", "solution.py", "score_sheet.md"}
@@ -240,3 +241,23 @@ def test_an_ai_engineer_plan_maps_to_the_document_kit(checklist: Checklist, work
     assert (request.track, request.family) == ("ai_engineer", "documents")
     assert request.company == plan.answers.context.company
     assert request.hours == plan.answers.assessment.take_home_hours
+
+
+def test_a_failed_swap_puts_the_users_folder_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "kit"
+    out.mkdir()
+    (out / "notes.txt").write_text("mine", encoding="utf-8")
+    real = os.replace
+
+    def flaky(src: str | Path, dst: str | Path) -> None:
+        if Path(dst) == out and Path(src).name != "kit":  # the new kit's swap, not the restore
+            raise OSError(28, "No space left on device")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "replace", flaky)
+    with pytest.raises(KitError, match="No space left"):
+        write_kit(build_kit(KitRequest(track="ai_engineer"), 0), out, force=True)
+    assert _files(out) == {"notes.txt": b"mine"}
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]

@@ -304,7 +304,13 @@ def write_kit(kit: Kit, out: Path, *, force: bool = False, with_zip: bool = Fals
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=parent))
             os.replace(out, old / "kit")
-        os.replace(tmp, out)
+        try:
+            os.replace(tmp, out)
+        except OSError:
+            if old is not None:  # put the user's folder back before reporting
+                os.replace(old / "kit", out)
+                old.rmdir()
+            raise
         if old is not None:
             shutil.rmtree(old)
     except OSError as exc:
