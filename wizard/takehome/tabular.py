@@ -49,7 +49,10 @@ _GENERIC = Domain(
     "outcome_event",
     "1 when the outcome described above happened for the account within 60 days",
     (
-        ("days_since_last_activity", "days since the account last did anything"),
+        (
+            "activity_drop",
+            "share of its usual activity the account lost in the last 30 days, 0 to 1",
+        ),
         ("tenure_months", "months since the account was opened"),
         ("spend_30d", "money spent in the last 30 days, in the account currency"),
         ("support_tickets_90d", "support tickets opened in the last 90 days"),
@@ -132,7 +135,7 @@ DOMAINS: dict[str, Domain] = {
         "urgent",
         "1 when the support team handled the ticket as urgent",
         (
-            ("customer_replies", "messages the customer sent on the ticket"),
+            ("negative_tone", "negativity score of the first message, 0 to 1"),
             ("account_age_days", "days since the customer's account was opened"),
             ("order_value", "value of the order the ticket is about, in the shop currency"),
             ("previous_tickets", "tickets the customer opened before this one"),
@@ -187,9 +190,9 @@ def _values(rng: random.Random, z: list[float]) -> list[float]:
     """Feature values from the row's latent factors, on each feature's natural scale."""
     return [
         round(1 / (1 + math.exp(-1.2 * z[0])), 3),
-        float(max(1, round(30 + 16 * z[1]))),
+        max(1, round(30 + 16 * z[1])),
         round(math.exp(3.6 + 0.55 * z[2]), 2),
-        float(max(0, round(2 + 1.4 * z[3] + rng.gauss(0, 0.3)))),
+        max(0, round(2 + 1.4 * z[3] + rng.gauss(0, 0.3))),
         round(min(100.0, max(0.0, 60 + 15 * z[4])), 1),
     ]
 
