@@ -222,9 +222,8 @@ def _documents(kit: Kit) -> None:
         "",
         "- Serve `POST /score` that takes one request (the feature names in `model.json`) and "
         "returns the probability the trained model gives.",
-        "- Make it safe to deploy and operate: health and readiness, a reproducible environment, "
-        "a latency budget of 100 ms at the 95th percentile, and logs good enough to notice when "
-        "incoming data stops looking like the training data.",
+        "- Make it ready for production: safe to deploy, restart and roll back, within 100 ms at "
+        "the 95th percentile, and able to tell us when something goes wrong.",
         "- Review what we gave you (`data/`) as if it were handed over by a colleague: say what "
         "you would not ship as it is, and fix what you can in the time.",
     ]
