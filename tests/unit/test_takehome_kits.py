@@ -147,3 +147,21 @@ def test_ai_engineering_kit_traps_are_found(tmp_path: Path, seed: int) -> None:
     brief = (kit / "candidate" / "BRIEF.md").read_text(encoding="utf-8")
     assert "evaluation set first" in brief
     assert "latency" in brief and "cost" in brief
+
+
+def test_a_candidates_predictions_are_scored_on_the_holdout(tmp_path: Path) -> None:
+    kit = make_kit(tmp_path, 4, track="ml_engineer")
+    rows = (kit / "reviewer" / "holdout" / "to_score.csv").read_text("utf-8").splitlines()
+    header = rows[0].split(",")
+    assert "labelled_by" not in header and "outcome_event" not in header
+    # A candidate who ranks by today's rule scores exactly today's rule.
+    rule = json.loads((kit / "candidate" / "data" / "current_rule.json").read_text("utf-8"))
+    col = header.index(rule["rank_by"])
+    preds = tmp_path / "predictions.csv"
+    preds.write_text(
+        "account_id,score\n"
+        + "".join(f"{r.split(',')[0]},{r.split(',')[col]}\n" for r in rows[1:]),
+        encoding="utf-8",
+    )
+    result = solve(kit, "--predictions", str(preds))
+    assert result["candidate_score"] == result["baseline_score"]

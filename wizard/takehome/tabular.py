@@ -274,6 +274,11 @@ def generate(req: KitRequest, seed: int) -> Kit:
     kit.add(
         "reviewer/holdout/holdout.csv", csv_text(header, ([r[h] for h in header] for r in hold))
     )
+    # What the candidate's model scores after hand-in: the holdout without its label.
+    inputs = [h for h in header if h not in (dom.label, "labelled_by")]
+    kit.add(
+        "reviewer/holdout/to_score.csv", csv_text(inputs, ([r[h] for h in inputs] for r in hold))
+    )
     rule = {"rank_by": dom.features[0][0], "order": "desc", "id": dom.id_col, "label": dom.label}
     kit.add("candidate/data/current_rule.json", json.dumps(rule, indent=2) + "\n")
     kit.add("candidate/data/DATA_DICTIONARY.csv", _dictionary(dom, text))
@@ -452,7 +457,7 @@ def _reviewer_readme(dom: Domain) -> str:
         "- `python reviewer/solution.py candidate` prints what the reference solution finds and "
         "its holdout ROC AUC against today's rule; `--ablate` also shows the score when each fix "
         "is left out.\n"
-        f"- Score a candidate: `python reviewer/solution.py candidate --predictions FILE`, where "
-        f"FILE is their `{md(dom.id_col)},score` CSV for `holdout/holdout.csv` with the label "
-        "column removed.\n"
+        "- Score a candidate: run their script on `holdout/to_score.csv` (the holdout without "
+        f"its label), then `python reviewer/solution.py candidate --predictions FILE` with their "
+        f"`{md(dom.id_col)},score` output.\n"
     )
