@@ -119,9 +119,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", type=_path, metavar="FILE", help="write it here instead")
 
     p = sub.add_parser("kit", help="write the take-home exercise the plan recommends")
-    p.add_argument("file", type=_path, metavar="PLAN")
+    p.add_argument("file", type=_path, metavar="PLAN", help="a plan or answers file")
     p.add_argument("-o", "--output", type=_path, metavar="DIR", required=True, help="kit folder")
-    p.add_argument("--seed", type=int, default=0, help="another seed gives a fresh kit (0)")
+    p.add_argument(
+        "--seed", type=int, default=0, metavar="N", help="another seed gives fresh data (default 0)"
+    )
     p.add_argument("--zip", action="store_true", help="also write candidate.zip, ready to send")
     p.add_argument("--force", action="store_true", help="replace DIR if it is not empty")
     return parser
