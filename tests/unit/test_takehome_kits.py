@@ -52,7 +52,11 @@ def solve(kit: Path, *extra: str) -> dict[str, Any]:
 
 
 def planted_ids(kit: Path) -> list[str]:
-    key = tomllib.loads((kit / "reviewer" / "answer_key.toml").read_text(encoding="utf-8"))
+    """The answer key's ids. The key is then deleted, so the solution run after this cannot
+    lean on it: whatever it finds, it found in the data."""
+    path = kit / "reviewer" / "answer_key.toml"
+    key = tomllib.loads(path.read_text(encoding="utf-8"))
+    path.unlink()
     for entry in key["planted"]:
         assert set(entry) == {"id", "kind", "where", "detect", "impact"}
         assert all(isinstance(v, str) and v for v in entry.values())
