@@ -261,3 +261,18 @@ def test_a_failed_swap_puts_the_users_folder_back(
         write_kit(build_kit(KitRequest(track="ai_engineer"), 0), out, force=True)
     assert _files(out) == {"notes.txt": b"mine"}
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def test_a_plan_without_a_take_home_answer_gets_a_kit_that_does_not_invent_pay(
+    run_cli: RunCli, work: Path
+) -> None:
+    raw = tomllib.loads((ANSWERS_DIR / "fraud_model.toml").read_text(encoding="utf-8"))
+    apply(raw.get("answers", raw), {"assessment.take_home": "none"})
+    for key in ("take_home_hours", "take_home_paid"):
+        raw.get("answers", raw)["assessment"].pop(key, None)
+    plan = work / "no_take_home.toml"
+    plan.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    assert run_cli("kit", plan, "-o", work / "kit")[0] == 0
+    brief = (work / "kit" / "candidate" / "BRIEF.md").read_text(encoding="utf-8")
+    assert "paid for your time" not in brief and "is not paid" not in brief
+    assert "We will confirm" in brief and "at most 4 hours" in brief

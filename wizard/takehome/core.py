@@ -245,7 +245,11 @@ def brief(
         "an unfinished part explained well counts for more than extra hours."
     )
     lines.append(
-        "This exercise is paid for your time." if req.paid else "This exercise is not paid."
+        {
+            True: "This exercise is paid for your time.",
+            False: "This exercise is not paid.",
+            None: "We will confirm before you start whether and how this exercise is paid.",
+        }[req.paid]
     )
     lines += ["", "## The data", "", "| file | what it is |", "|---|---|"]
     lines += [f"| `{path}` | {about} |" for path, about in data]

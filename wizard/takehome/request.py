@@ -66,7 +66,7 @@ class KitRequest:
     success_metric: str = ""
     competencies: tuple[str, ...] = ()
     hours: int = DEFAULT_HOURS
-    paid: bool = True
+    paid: bool | None = True  # None: the plan does not say
     heuristic_baseline: bool = True
     serving: str = "batch"
     attributes: tuple[Attribute, ...] = field(default_factory=tuple)
@@ -130,7 +130,7 @@ def from_plan(plan: Plan) -> KitRequest:
         success_metric=_get(a, "goals", "success_metric") or "",
         competencies=tuple(_get(a, "assessment", "competencies") or ()),
         hours=hours if isinstance(hours, int) and hours > 0 else DEFAULT_HOURS,
-        paid=bool(_get(a, "assessment", "take_home_paid")),
+        paid=_get(a, "assessment", "take_home_paid"),
         heuristic_baseline=bool(_get(a, "goals", "heuristic_baseline")),
         serving=_get(a, "production", "serving") or "batch",
         attributes=attributes,
