@@ -64,19 +64,19 @@ def planted_ids(kit: Path) -> list[str]:
 
 
 MODELLING = [
-    ("ml_engineer", "predictive_analytics", "structured", 0),
-    ("data_scientist", "computer_vision", "images", 1),
-    ("ml_engineer", "nlp", "text", 2),
-    ("ml_engineer", "time_series", "structured", 3),
-    ("data_scientist", "time_series", "structured", 4),
+    ("ml_engineer", "predictive_analytics", "structured", 0, 4),
+    ("data_scientist", "computer_vision", "images", 1, 4),
+    ("ml_engineer", "nlp", "text", 2, 3),
+    ("ml_engineer", "time_series", "structured", 3, 4),
+    ("data_scientist", "time_series", "structured", 4, 8),
 ]
 
 
-@pytest.mark.parametrize(("track", "problem", "kind", "seed"), MODELLING)
+@pytest.mark.parametrize(("track", "problem", "kind", "seed", "hours"), MODELLING)
 def test_modelling_kit_problems_are_found_and_each_one_moves_the_score(
-    tmp_path: Path, track: str, problem: str, kind: str, seed: int
+    tmp_path: Path, track: str, problem: str, kind: str, seed: int, hours: int
 ) -> None:
-    kit = make_kit(tmp_path, seed, track=track, problem_type=problem, data_kind=kind)
+    kit = make_kit(tmp_path, seed, track=track, problem_type=problem, data_kind=kind, hours=hours)
     ids = planted_ids(kit)
     result = solve(kit, "--ablate")
     assert len(ids) >= 5

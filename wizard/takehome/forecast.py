@@ -38,8 +38,10 @@ def generate(req: KitRequest, seed: int) -> Kit:
     stores = [f"S{i:02d}" for i in rng.sample(range(1, 90), n)]
     start = END - timedelta(days=HISTORY_DAYS - 1)
     days = [start + timedelta(days=i) for i in range(HISTORY_DAYS + HORIZON)]
-    roles = rng.sample(stores, 4)
-    unit_store, shift_store, resent_stores = roles[0], roles[1], roles[2:]
+    # Bigger kits have more stores; the one-store problems grow with them to stay as visible.
+    shifted = 1 + (n >= 12)
+    roles = rng.sample(stores, 3 + shifted)
+    unit_store, shift_stores, resent_stores = roles[0], roles[1 : 1 + shifted], roles[-2:]
     change_day = END - timedelta(days=rng.randrange(50, 80))
     sales: list[list[object]] = []
     promos: list[list[object]] = []
@@ -66,7 +68,7 @@ def generate(req: KitRequest, seed: int) -> Kit:
                 outlier_rows += 1
             if store == unit_store and day >= change_day:
                 units = round(units / CASE)
-            shown = day + timedelta(days=1) if store == shift_store else day
+            shown = day + timedelta(days=1) if store in shift_stores else day
             sales.append([shown.isoformat(), store, units, in_stock])
     resent = [
         r
@@ -118,10 +120,10 @@ def generate(req: KitRequest, seed: int) -> Kit:
         Planted(
             "shifted_dates",
             "time-zone error",
-            f"sales.csv: store {shift_store}'s dates are one day late (its till closes the day "
-            "in UTC)",
-            "Promotion days line up with that store's sales peaks one day later, not the same day.",
-            "Unshifted, that store's weekly shape and promotion days are off by one.",
+            f"sales.csv: dates of {', '.join(sorted(shift_stores))} are one day late (the till "
+            "closes the day in UTC)",
+            "Promotion days line up with sales peaks one day later there, not the same day.",
+            "Unshifted, those stores' weekly shape and promotion days are off by one.",
         ),
         Planted(
             "stockout_zeros",
