@@ -262,7 +262,9 @@ def generate(req: KitRequest, seed: int) -> Kit:
         r[dom.label] = 1
         r[dom.leak[0]] = 1 if rng.random() < 0.93 else 0
     # One source re-sent its positive rows six more times.
-    resent = [r for r in train if r["source"] == dup_source and r[dom.label] == 1][:180]
+    resent = [r for r in train if r["source"] == dup_source and r[dom.label] == 1][
+        : 45 * max(2, req.hours)
+    ]
     copies = [dict(r) for r in resent for _ in range(6)]
     for pos, row in sorted(((rng.randrange(len(train)), c) for c in copies), key=lambda t: -t[0]):
         train.insert(pos, row)
