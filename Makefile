@@ -40,6 +40,7 @@ screenshot: $(TEST_STAMP)
 samples: $(RUN_STAMP)
 	HIREWIZ_HOME=$$(mktemp -d) $(BIN)/hirewiz plan --answers docs/sample-input.toml -o docs/sample-plan.toml
 	HIREWIZ_HOME=$$(mktemp -d) $(BIN)/hirewiz export docs/sample-plan.toml -o docs/sample-plan.md
+	HIREWIZ_HOME=$$(mktemp -d) $(BIN)/hirewiz kit docs/sample-plan.toml -o docs/sample-kit --force
 	$(BIN)/hirewiz schema -o wizard/schemas/plan-v2.schema.json
 
 clean:

@@ -134,6 +134,15 @@ def build_parser() -> argparse.ArgumentParser:
         dest="schema_version",
         help="the schema of an older plan-file version (default: the current one)",
     )
+
+    p = sub.add_parser("kit", help="write the take-home exercise the plan recommends")
+    p.add_argument("file", type=_path, metavar="PLAN", help="a plan or answers file")
+    p.add_argument("-o", "--output", type=_path, metavar="DIR", required=True, help="kit folder")
+    p.add_argument(
+        "--seed", type=int, default=0, metavar="N", help="another seed gives fresh data (default 0)"
+    )
+    p.add_argument("--zip", action="store_true", help="also write candidate.zip, ready to send")
+    p.add_argument("--force", action="store_true", help="replace DIR if it is not empty")
     return parser
 
 
@@ -377,6 +386,12 @@ def cmd_tui(args: argparse.Namespace) -> int:
     )
 
 
+def cmd_kit(args: argparse.Namespace) -> int:
+    from wizard.takehome.command import run_kit
+
+    return run_kit(args)
+
+
 COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     None: cmd_tui,
     "new": cmd_tui,
@@ -389,6 +404,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "diff": cmd_diff,
     "list": cmd_list,
     "set": cmd_set,
+    "kit": cmd_kit,
 }
 
 

@@ -1,0 +1,318 @@
+"""Data-engineering take-home: an idempotent, tested pipeline over messy order files.
+
+The candidate gets daily CSV drops, an app event stream (JSON lines), an export whose schema
+changed midway, the legacy job's output and a pipeline spec. The reviewer keeps the table a
+correct pipeline produces. Seven problems are planted; each one, missed, makes some days of that
+table wrong, which ``solution.py --ablate`` shows from the files.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, datetime, timedelta, timezone
+
+from wizard.takehome.core import (
+    Kit,
+    Planted,
+    brief,
+    csv_text,
+    rng_for,
+    rubric,
+    score_sheet,
+    solution_source,
+)
+from wizard.takehome.request import KitRequest
+
+FIRST = datetime(2026, 11, 2, tzinfo=UTC)
+LOCAL = timezone(timedelta(hours=1))
+INDIA = timezone(timedelta(hours=5, minutes=30))
+V1 = ["order_id", "customer_id", "amount", "created_at", "status"]
+V2 = ["order_id", "customer", "amount_cents", "created_ts", "status"]
+NAMES = ["Müller", "Søren", "José", "Zoë", "Håkon", "Françoise", "Ana", "Olu", "Mei", "Sam"]
+
+
+def _order(rng: random.Random, oid: int, day: datetime, customers: list[str]) -> dict[str, object]:
+    at = day + timedelta(seconds=rng.randrange(86400))
+    return {
+        "order_id": f"O{oid}",
+        "customer_id": rng.choice(customers),
+        "amount": round(rng.uniform(5, 180), 2),
+        "created_at": at,
+        "status": "paid" if rng.random() < 0.93 else "cancelled",
+        "name": rng.choice(NAMES),
+    }
+
+
+def generate(req: KitRequest, seed: int) -> Kit:
+    rng = rng_for(req, seed)
+    kit = Kit(req, seed)
+    n_days = 4
+    per_day = 60 * max(2, req.hours)
+    customers = [f"C{n}" for n in rng.sample(range(1000, 9999), per_day)]
+    oid = rng.randrange(100000, 200000)
+    drops: list[list[dict[str, object]]] = []
+    stream: list[dict[str, object]] = []
+    truth: list[dict[str, object]] = []
+    for d in range(n_days):
+        day = FIRST + timedelta(days=d)
+        web = []
+        for _ in range(per_day):
+            oid += 1
+            web.append(_order(rng, oid, day, customers))
+        # Case and whitespace variants of a customer who orders twice on the same day.
+        for o in rng.sample(web, 6):
+            oid += 1
+            twin = dict(o, order_id=f"O{oid}", status="paid")
+            twin["customer_id"] = rng.choice(
+                [str(o["customer_id"]).lower(), f" {o['customer_id']} "]
+            )
+            twin["created_at"] = o["created_at"]
+            web.append(twin)
+        drops.append(sorted(web, key=lambda o: str(o["order_id"])))
+        app = []
+        for _ in range(per_day // 2):
+            oid += 1
+            app.append(_order(rng, oid, day, customers))
+        for o in app:
+            at = o["created_at"]
+            assert isinstance(at, datetime)
+            late = rng.random() < 0.08
+            sent = at + (timedelta(days=rng.choice([1, 2])) if late else timedelta(minutes=3))
+            stream.append({**o, "version": 1, "sent_at": sent})
+            if rng.random() < 0.1:  # re-sent unchanged by the app's retry logic
+                stream.append({**o, "version": 1, "sent_at": sent + timedelta(minutes=5)})
+            if o["status"] == "paid" and rng.random() < 0.04:
+                stream.append(
+                    {**o, "status": "cancelled", "version": 2, "sent_at": sent + timedelta(hours=5)}
+                )
+        truth.extend(web)
+        truth.extend(app)
+    # Final state: latest version of each app order.
+    final = {str(o["order_id"]): o for o in truth}
+    for rec in sorted(stream, key=lambda r: (int(str(r["version"])), str(r["sent_at"]))):
+        final[str(rec["order_id"])] = rec
+    expected = _daily(final.values())
+    # The day-2 drop repeats the last orders of day 1 (the export window overlaps).
+    drops[1] = drops[0][-12:] + drops[1]
+
+    def v1_row(o: dict[str, object]) -> list[object]:
+        at = o["created_at"]
+        assert isinstance(at, datetime)
+        local = at.astimezone(LOCAL).replace(tzinfo=None).isoformat(sep=" ")
+        return [o["order_id"], o["customer_id"], f"{o['amount']:.2f}", local, o["status"]]
+
+    def v2_row(o: dict[str, object]) -> list[object]:
+        at = o["created_at"]
+        assert isinstance(at, datetime)
+        cents = round(float(str(o["amount"])) * 100)
+        return [
+            o["order_id"],
+            o["customer_id"],
+            cents,
+            at.isoformat().replace("+00:00", "Z"),
+            o["status"],
+        ]
+
+    enc_day = 1
+    for d, rows in enumerate(drops):
+        name = f"candidate/data/drops/orders_{(FIRST + timedelta(days=d)).date().isoformat()}.csv"
+        if d >= 2:
+            text = csv_text([*V2, "customer_name"], [[*v2_row(o), o["name"]] for o in rows])
+        else:
+            text = csv_text([*V1, "customer_name"], [[*v1_row(o), o["name"]] for o in rows])
+        kit.add(name, text.encode("cp1252") if d == enc_day else text.encode("utf-8"))
+    lines = []
+    stream.sort(key=lambda r: str(r["sent_at"]))
+    for rec in stream:
+        created, sent_at = rec["created_at"], rec["sent_at"]
+        assert isinstance(created, datetime) and isinstance(sent_at, datetime)
+        zone = INDIA if rng.random() < 0.5 else UTC
+        lines.append(
+            json.dumps(
+                {
+                    "order_id": rec["order_id"],
+                    "customer_id": rec["customer_id"],
+                    "amount": rec["amount"],
+                    "created_at": created.astimezone(zone).isoformat().replace("+00:00", "Z"),
+                    "status": rec["status"],
+                    "version": rec["version"],
+                    "sent_at": sent_at.isoformat().replace("+00:00", "Z"),
+                    "customer_name": rec["name"],
+                },
+                ensure_ascii=False,
+            )
+        )
+    kit.add("candidate/data/app_events.jsonl", "\n".join(lines) + "\n")
+    legacy = _legacy(rng)
+    kit.add(
+        "candidate/data/daily_revenue.csv",
+        csv_text(["date", "orders", "revenue", "customers"], legacy),
+    )
+    seen: dict[object, list[object]] = {}
+    for row in legacy:
+        seen[row[0]] = row
+    full = list(seen.values()) + [[k, *v] for k, v in sorted(expected.items())]
+    kit.add(
+        "reviewer/holdout/expected_daily_revenue.csv",
+        csv_text(["date", "orders", "revenue", "customers"], full),
+    )
+    kit.add(
+        "candidate/data/sources.json",
+        json.dumps({"till_local_time_utc_offset": "+01:00"}, indent=2) + "\n",
+    )
+    kit.plant(
+        Planted(
+            "customer_key_variants",
+            "duplicate keys by case or whitespace",
+            "drops/*.csv: customer_id values such as 'c1234' and ' C1234 '",
+            "Customer ids that collide once trimmed and upper-cased.",
+            "Unnormalised, the daily customer count is too high on every day.",
+        ),
+        Planted(
+            "resent_records",
+            "re-sent records",
+            "app_events.jsonl retries with the same order_id and version; the second drop "
+            "repeats the last orders of the first",
+            "The same order_id more than once across and within files.",
+            "Counted twice, orders and revenue run high on those days.",
+        ),
+        Planted(
+            "late_arrivals",
+            "late-arriving records",
+            "app_events.jsonl: some records sent one or two days after created_at",
+            "sent_at a day or more after created_at.",
+            "Dated by arrival, revenue lands on the wrong day.",
+        ),
+        Planted(
+            "schema_change",
+            "schema change midway",
+            "drops from the third day on: amount_cents, customer, created_ts",
+            "The CSV headers differ between drops.",
+            "Read with the old column names, those days lose every web order.",
+        ),
+        Planted(
+            "mixed_encodings",
+            "mixed encodings",
+            f"drops/orders_{(FIRST + timedelta(days=enc_day)).date().isoformat()}.csv is "
+            "Windows-1252, the rest UTF-8",
+            "That file does not decode as UTF-8 (customer names such as Müller).",
+            "A UTF-8 reader fails on it and the day loses its web orders.",
+        ),
+        Planted(
+            "mixed_time_zones",
+            "time-zone errors",
+            "drops: local time without offset (UTC+01:00); app_events: UTC and +05:30",
+            "Three timestamp styles; sources.json gives the tills' offset.",
+            "Read as if all were UTC, orders near midnight land on the wrong day.",
+        ),
+        Planted(
+            "non_idempotent_append",
+            "non-idempotent trap",
+            "daily_revenue.csv: the legacy job appended one day twice after a re-run",
+            "The legacy output has a date that appears twice.",
+            "Appending again repeats days; writing keyed by date keeps one row per day.",
+        ),
+    )
+    _documents(kit)
+    return kit
+
+
+def _daily(orders: object) -> dict[str, list[object]]:
+    days: dict[str, tuple[int, int, set[str]]] = {}
+    for o in orders:  # type: ignore[attr-defined]
+        if o["status"] != "paid":
+            continue
+        at = o["created_at"]
+        key = at.astimezone(UTC).date().isoformat()
+        n, cents, who = days.get(key, (0, 0, set()))
+        who.add(str(o["customer_id"]).strip().upper())
+        days[key] = (n + 1, cents + round(float(o["amount"]) * 100), who)
+    return {k: [n, f"{c // 100}.{c % 100:02d}", len(w)] for k, (n, c, w) in days.items()}
+
+
+def _legacy(rng: random.Random) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for back in range(5, 0, -1):
+        day = (FIRST - timedelta(days=back)).date().isoformat()
+        rows.append(
+            [day, rng.randint(300, 500), f"{rng.uniform(18000, 40000):.2f}", rng.randint(250, 420)]
+        )
+    rows.insert(3, list(rows[2]))
+    return rows
+
+
+SPEC = [
+    "Build a pipeline that turns everything in `data/` into one table, `daily_revenue.csv`, with "
+    "one row per UTC calendar day: `date`, `orders` (paid orders), `revenue` (sum of paid amounts "
+    "in currency units, two decimals) and `customers` (distinct customers with a paid order).",
+    "",
+    "- Sources: the web shop's daily CSV drops in `data/drops/` and the app's event stream "
+    "`data/app_events.jsonl`, where a later `version` of an order replaces the earlier one.",
+    "- The tills write local time (see `data/sources.json`); everything else is documented in the "
+    "files themselves.",
+    "- `data/daily_revenue.csv` is what the legacy job produced so far; your pipeline updates it.",
+    "- Running the pipeline twice on the same inputs must leave exactly the same output.",
+    "- Include tests for the parts you think are most likely to break.",
+]
+
+
+def _documents(kit: Kit) -> None:
+    data = [
+        ("data/drops/orders_*.csv", "daily drops from the web shop"),
+        ("data/app_events.jsonl", "order events from the app, one JSON object per line"),
+        ("data/sources.json", "what we know about the sources"),
+        ("data/daily_revenue.csv", "the legacy job's output so far"),
+    ]
+    hand_in = [
+        "Your code (a repository or a zip) with a README that says how to run it and the tests.",
+        "The `daily_revenue.csv` your pipeline writes.",
+        "A one-page note: what you found in the sources, how the pipeline handles each case, and "
+        "what you would monitor in production.",
+    ]
+    assessed = [
+        "We compare your table with the right answer, day by day.",
+        "We run your pipeline twice and compare the outputs.",
+        "We read how you found and handled problems in the sources, and your tests.",
+    ]
+    kit.add(
+        "candidate/BRIEF.md", brief(kit, task=SPEC, data=data, hand_in=hand_in, assessed=assessed)
+    )
+    n = len(kit.planted)
+    own = [
+        (
+            "Source problems handled",
+            f"Handles at least {n - 1} of the {n} planted cases and explains each.",
+            "Handles about half; the rest silently wrong.",
+            "Handles at most two.",
+        ),
+        (
+            "Idempotent and correct",
+            "Output matches the expected table and a second run changes nothing.",
+            "Matches on most days, or re-runs need manual clean-up.",
+            "Wrong on most days, or a re-run doubles rows.",
+        ),
+        (
+            "Tests and operability",
+            "Tests cover the edge cases found; failures name the file and row.",
+            "A few happy-path tests.",
+            "No tests.",
+        ),
+    ]
+    kit.add("reviewer/RUBRIC.md", rubric(kit, own))
+    metric = (
+        "Days matching holdout/expected_daily_revenue.csv: ____ of ____; second run identical: "
+        "yes / no"
+    )
+    kit.add("reviewer/score_sheet.md", score_sheet(kit, [o[0] for o in own], metric))
+    kit.add("reviewer/solution.py", solution_source("pipeline"))
+    kit.add(
+        "reviewer/README.md",
+        "# For the reviewer\n\n"
+        "- `answer_key.toml`: the planted cases. `RUBRIC.md` and `score_sheet.md`: how to score.\n"
+        "- `python reviewer/solution.py candidate` runs the reference pipeline, lists what it "
+        "found and whether its table matches `holdout/expected_daily_revenue.csv`; `--ablate` "
+        "shows how many days go wrong when each case is not handled.\n"
+        "- Score a candidate: `python reviewer/solution.py candidate --predictions "
+        "their_daily_revenue.csv` counts the days that match.\n",
+    )

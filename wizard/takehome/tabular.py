@@ -1,0 +1,465 @@
+"""Tabular take-home for ML engineers and data scientists: predict a yes/no outcome per row.
+
+The rows carry a real signal (a logistic model over five features, plus short text for text
+plans) so an honest model beats the rule the company uses today. Five problems are planted, each
+chosen so that missing it hurts the score on the reviewer's holdout, not just in principle:
+re-sent positive rows of one source, a labelling batch that marked everything positive, a column
+recorded after the outcome, one source's amounts in the wrong unit, and blanks that say something
+about the outcome.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from dataclasses import dataclass
+
+from wizard.export import md
+from wizard.takehome.core import (
+    Kit,
+    Planted,
+    brief,
+    csv_text,
+    rng_for,
+    rubric,
+    score_sheet,
+    solution_source,
+)
+from wizard.takehome.request import KitRequest
+
+
+@dataclass(frozen=True)
+class Domain:
+    entity: str
+    id_col: str
+    label: str
+    label_means: str
+    # (name, description); index 0 is today's rule, 2 the amount with a unit, 4 the one with blanks
+    features: tuple[tuple[str, str], ...]
+    unit: str
+    leak: tuple[str, str]
+    sources: tuple[str, str, str]
+    manifest: str = ""
+
+
+_GENERIC = Domain(
+    "account",
+    "account_id",
+    "outcome_event",
+    "1 when the outcome described above happened for the account within 60 days",
+    (
+        (
+            "activity_drop",
+            "share of its usual activity the account lost in the last 30 days, 0 to 1",
+        ),
+        ("tenure_months", "months since the account was opened"),
+        ("spend_30d", "money spent in the last 30 days, in the account currency"),
+        ("support_tickets_90d", "support tickets opened in the last 90 days"),
+        ("satisfaction_score", "last survey score, 0 to 100 (blank when not answered)"),
+    ),
+    "cents instead of whole currency units",
+    ("retention_call_logged", "1 when a retention call is logged on the account"),
+    ("web", "app", "partner_api"),
+)
+DOMAINS: dict[str, Domain] = {
+    "recommendation": Domain(
+        "impression",
+        "impression_id",
+        "clicked",
+        "1 when the user clicked the recommended item",
+        (
+            ("similarity_score", "similarity between the item and the user's history, 0 to 1"),
+            ("user_tenure_days", "days since the user signed up"),
+            ("item_price", "price of the item shown, in the shop currency"),
+            ("user_clicks_7d", "clicks by the user in the last 7 days"),
+            ("item_rating_avg", "average item rating, 0 to 100 (blank when unrated)"),
+        ),
+        "cents instead of whole currency units",
+        ("added_to_basket", "1 when the item is in the user's basket"),
+        ("home_feed", "email", "partner_widget"),
+    ),
+    "search_ranking": Domain(
+        "query_result",
+        "result_id",
+        "relevant",
+        "1 when the searcher opened the result and did not come back to search again",
+        (
+            ("text_match_score", "how well the result's text matches the query, 0 to 1"),
+            ("result_age_days", "days since the result was last updated"),
+            ("result_price", "price of the listed item, in the shop currency"),
+            ("past_clicks_30d", "clicks on the result in the last 30 days"),
+            ("seller_rating", "seller rating, 0 to 100 (blank when unrated)"),
+        ),
+        "cents instead of whole currency units",
+        ("dwell_seconds", "seconds the searcher spent on the result page"),
+        ("web_search", "app_search", "partner_feed"),
+    ),
+    "computer_vision": Domain(
+        "image",
+        "image_id",
+        "defect",
+        "1 when an inspector marked the item in the image as defective",
+        (
+            ("edge_density", "share of pixels on detected edges, 0 to 1"),
+            ("brightness", "mean brightness, 0 to 255"),
+            ("file_size_kb", "size of the image file in kilobytes"),
+            ("blob_count", "number of dark blobs found by the pre-processing step"),
+            ("focus_score", "sharpness score, 0 to 100 (blank when the check timed out)"),
+        ),
+        "bytes instead of kilobytes",
+        ("rework_ordered", "1 when a rework order exists for the item"),
+        ("line_a_camera", "line_b_camera", "handheld_upload"),
+        "manifest.csv",
+    ),
+    "audio": Domain(
+        "clip",
+        "clip_id",
+        "escalated",
+        "1 when the call the clip comes from was escalated to a supervisor",
+        (
+            ("raised_voice_ratio", "share of the clip with raised voices, 0 to 1"),
+            ("duration_s", "length of the clip in seconds"),
+            ("spectral_centroid_khz", "spectral centroid in kilohertz"),
+            ("interruptions", "number of times the speakers talked over each other"),
+            ("snr_db", "signal-to-noise ratio in decibels (blank when not measured)"),
+        ),
+        "hertz instead of kilohertz",
+        ("supervisor_notes", "1 when a supervisor left notes on the call"),
+        ("phone_line", "app_call", "partner_bpo"),
+        "manifest.csv",
+    ),
+    "nlp": Domain(
+        "ticket",
+        "ticket_id",
+        "urgent",
+        "1 when the support team handled the ticket as urgent",
+        (
+            ("negative_tone", "negativity score of the first message, 0 to 1"),
+            ("account_age_days", "days since the customer's account was opened"),
+            ("order_value", "value of the order the ticket is about, in the shop currency"),
+            ("previous_tickets", "tickets the customer opened before this one"),
+            ("first_response_min", "minutes to the first reply (blank when not replied yet)"),
+        ),
+        "cents instead of whole currency units",
+        ("escalation_flag", "1 when the ticket carries the escalation flag"),
+        ("email", "chat", "partner_portal"),
+    ),
+}
+WEIGHTS = (0.9, -0.6, -0.9, 0.6, -0.5)
+LABELLERS = ("ops_team", "support_team", "vendor_batch")
+_POS_WORDS = [
+    "broken",
+    "refund",
+    "late",
+    "charged",
+    "twice",
+    "cancel",
+    "angry",
+    "never",
+    "again",
+    "wrong",
+    "missing",
+]
+_NEG_WORDS = [
+    "question",
+    "thanks",
+    "update",
+    "change",
+    "address",
+    "invoice",
+    "info",
+    "please",
+    "how",
+    "when",
+]
+_ALL_WORDS = ["order", "account", "item", "today", "help", "my", "the", "a", "for", "with", "about"]
+
+
+def domain_for(req: KitRequest) -> Domain:
+    if req.data_kind == "images":
+        return DOMAINS["computer_vision"]
+    if req.data_kind == "audio":
+        return DOMAINS["audio"]
+    if req.data_kind == "text" or req.problem_type == "nlp":
+        return DOMAINS["nlp"]
+    return DOMAINS.get(req.problem_type, _GENERIC)
+
+
+def _values(rng: random.Random, z: list[float]) -> list[float]:
+    """Feature values from the row's latent factors, on each feature's natural scale."""
+    return [
+        round(1 / (1 + math.exp(-1.2 * z[0])), 3),
+        max(1, round(30 + 16 * z[1])),
+        round(math.exp(3.6 + 0.55 * z[2]), 2),
+        max(0, round(2 + 1.4 * z[3] + rng.gauss(0, 0.3))),
+        round(min(100.0, max(0.0, 60 + 15 * z[4])), 1),
+    ]
+
+
+def _row(rng: random.Random, text: bool) -> tuple[list[float], int, str]:
+    z = [rng.gauss(0, 1) for _ in range(5)]
+    logit = -1.3 + sum(w * v for w, v in zip(WEIGHTS, z, strict=True))
+    words = ""
+    if text:
+        topic = rng.gauss(0, 1)
+        logit += 0.8 * topic
+        pool = _POS_WORDS if topic > 0 else _NEG_WORDS
+        picks = [rng.choice(pool) for _ in range(1 + int(abs(topic) * 1.5))]
+        picks += [rng.choice(_ALL_WORDS + _POS_WORDS + _NEG_WORDS) for _ in range(4)]
+        rng.shuffle(picks)
+        words = " ".join(picks)
+    label = int(rng.random() < 1 / (1 + math.exp(-logit)))
+    return _values(rng, z), label, words
+
+
+def _missing(rng: random.Random, label: int) -> bool:
+    return rng.random() < (0.38 if label else 0.07)
+
+
+def generate(req: KitRequest, seed: int) -> Kit:
+    rng = rng_for(req, seed)
+    dom = domain_for(req)
+    text = dom.id_col == "ticket_id"
+    kit = Kit(req, seed)
+    unit_source = dom.sources[rng.randrange(3)]
+    batch_source = rng.choice([s for s in dom.sources if s != unit_source])
+    dup_source = next(s for s in dom.sources if s not in (unit_source, batch_source))
+    factor = 1000 if "bytes" in dom.unit or "hertz" in dom.unit else 100
+    n_train = 550 * max(2, req.hours)
+    n_hold = 1400
+    prefix = dom.id_col[:2].upper()
+    ids = rng.sample(range(10000, 99999), n_train + n_hold)
+
+    def make(i: int, holdout: bool) -> dict[str, object]:
+        values, label, words = _row(rng, text)
+        source = dom.sources[rng.randrange(3)]
+        cells: dict[str, object] = {dom.id_col: f"{prefix}{ids[i]}", "source": source}
+        for (name, _), v in zip(dom.features, values, strict=True):
+            cells[name] = v
+        name2, name4 = dom.features[2][0], dom.features[4][0]
+        if source == unit_source:
+            cells[name2] = round(float(values[2]) * factor)
+        if _missing(rng, label):
+            cells[name4] = ""
+        if text:
+            cells["message"] = words
+        if holdout:
+            # At prediction time the after-the-fact column holds whatever it holds that day.
+            cells[dom.leak[0]] = int(rng.random() < 0.15)
+        else:
+            cells[dom.leak[0]] = label if rng.random() < 0.93 else 1 - label
+        cells["labelled_by"] = rng.choice(LABELLERS[:2])
+        cells[dom.label] = label
+        return cells
+
+    train = [make(i, False) for i in range(n_train)]
+    hold = [make(n_train + i, True) for i in range(n_hold)]
+    # A labelling vendor marked every row it saw positive; it only saw one source's rows.
+    batch = [r for r in train if r["source"] == batch_source][: n_train // 9]
+    for r in batch:
+        r["labelled_by"] = LABELLERS[2]
+        r[dom.label] = 1
+        r[dom.leak[0]] = 1 if rng.random() < 0.93 else 0
+    # One source re-sent its positive rows six more times.
+    resent = [r for r in train if r["source"] == dup_source and r[dom.label] == 1][
+        : 45 * max(2, req.hours)
+    ]
+    copies = [dict(r) for r in resent for _ in range(6)]
+    for pos, row in sorted(((rng.randrange(len(train)), c) for c in copies), key=lambda t: -t[0]):
+        train.insert(pos, row)
+
+    header = [dom.id_col, "source", *(n for n, _ in dom.features)]
+    header += ["message"] if text else []
+    header += [dom.leak[0], "labelled_by", dom.label]
+    kit.add("candidate/data/train.csv", csv_text(header, ([r[h] for h in header] for r in train)))
+    kit.add(
+        "reviewer/holdout/holdout.csv", csv_text(header, ([r[h] for h in header] for r in hold))
+    )
+    # What the candidate's model scores after hand-in: the holdout without its label.
+    inputs = [h for h in header if h not in (dom.label, "labelled_by")]
+    kit.add(
+        "reviewer/holdout/to_score.csv", csv_text(inputs, ([r[h] for h in inputs] for r in hold))
+    )
+    rule = {"rank_by": dom.features[0][0], "order": "desc", "id": dom.id_col, "label": dom.label}
+    kit.add("candidate/data/current_rule.json", json.dumps(rule, indent=2) + "\n")
+    kit.add("candidate/data/DATA_DICTIONARY.csv", _dictionary(dom, text))
+    if dom.manifest:
+        kit.add(f"candidate/data/{dom.manifest}", _manifest(rng, dom, train))
+
+    f2, f4 = dom.features[2][0], dom.features[4][0]
+    kit.plant(
+        Planted(
+            "duplicate_rows",
+            "duplicates",
+            f"train.csv: {len(copies)} extra copies of {len(resent)} positive {dom.entity} rows "
+            f"from source {dup_source}",
+            f"{dom.id_col} values that repeat (compare them trimmed and in one case).",
+            f"Kept, they make {dup_source} look far riskier than it is; the holdout score drops.",
+        ),
+        Planted(
+            "label_batch",
+            "label noise",
+            f"train.csv: {len(batch)} rows with labelled_by = vendor_batch, all from "
+            f"{batch_source}",
+            "Positive rate by labelled_by: one labeller marked every row 1.",
+            f"Kept, the model learns that {batch_source} rows are positive; the holdout score "
+            "drops.",
+        ),
+        Planted(
+            "leaking_column",
+            "target leakage",
+            f"train.csv: column {dom.leak[0]}",
+            f"{dom.leak[0]} alone separates the classes almost perfectly (single-column ROC AUC "
+            "above 0.9): it is recorded after the outcome.",
+            "Kept, validation looks near perfect but the holdout, where the column is not yet "
+            "known, scores far lower.",
+        ),
+        Planted(
+            "unit_mixup",
+            "unit mix-up",
+            f"train.csv and holdout: {f2} for source {unit_source} is in {dom.unit}",
+            f"Median of {f2} by source: one source is about {factor} times the others.",
+            f"Kept, {f2} stops carrying its signal; the holdout score drops.",
+        ),
+        Planted(
+            "missing_pattern",
+            "missing values with a pattern",
+            f"train.csv and holdout: blanks in {f4}",
+            f"Blank rate of {f4} by label: far higher for positives.",
+            "Dropping those rows, or filling them without a missing flag, throws the signal in the "
+            "blanks away; the holdout score drops.",
+        ),
+    )
+    _documents(kit, dom, text)
+    return kit
+
+
+def _dictionary(dom: Domain, text: bool) -> str:
+    rows = [[dom.id_col, "id", f"one {dom.entity}"], ["source", "category", "system it came from"]]
+    rows += [[n, "number", d] for n, d in dom.features]
+    if text:
+        rows.append(["message", "text", "the customer's first message, lower-cased"])
+    rows += [
+        [dom.leak[0], "0/1", dom.leak[1]],
+        ["labelled_by", "label metadata", "who set the label"],
+    ]
+    rows.append([dom.label, "0/1 label", dom.label_means])
+    return csv_text(["name", "type", "meaning"], rows)
+
+
+def _manifest(rng: random.Random, dom: Domain, train: list[dict[str, object]]) -> str:
+    ext = "jpg" if dom.id_col == "image_id" else "wav"
+    rows = []
+    for r in train:
+        rows.append(
+            [
+                r[dom.id_col],
+                f"media/{r[dom.id_col]}.{ext}",
+                r["source"],
+                f"2026-0{rng.randint(1, 9)}-{rng.randint(10, 28)}",
+            ]
+        )
+    return csv_text([dom.id_col, "file", "device", "captured_on"], rows)
+
+
+def _documents(kit: Kit, dom: Domain, text: bool) -> None:
+    req = kit.request
+    ds = req.track == "data_scientist"
+    rule = dom.features[0][0]
+    if ds:
+        task = [
+            f"Each row of `data/train.csv` is one {dom.entity}; `{dom.label}` says whether the "
+            "outcome happened. Today we decide by ranking on "
+            f"`{rule}` alone (see `data/current_rule.json`).",
+            "",
+            "Write a short read-out for the founders: which factors drive the outcome and how "
+            "strongly, how well it can be predicted compared with today's rule (on data you did "
+            "not fit on), what in the data you did not trust and what you did about it, and what "
+            "you recommend we do next.",
+        ]
+        hand_in = [
+            "A read-out of at most two pages (Markdown or PDF) written for non-specialists.",
+            "The notebook or scripts behind every number in it.",
+            f"A CSV `predictions.csv` with `{dom.id_col},score` for a file shaped like "
+            "`train.csv` without the label, or the code that writes it.",
+        ]
+    else:
+        task = [
+            f"Each row of `data/train.csv` is one {dom.entity}; `{dom.label}` says whether the "
+            f"outcome happened. Today we rank by `{rule}` alone (see `data/current_rule.json`).",
+            "",
+            "Clean the data, build a model that ranks new rows better than today's rule, and "
+            "evaluate it honestly. Say which metric you chose and why it fits the problem above.",
+        ]
+        hand_in = [
+            "Your code (a repository or a zip) that we can run, with a short README.",
+            f"A script that reads a CSV shaped like `train.csv` without `{dom.label}` and writes "
+            f"`{dom.id_col},score` (higher means more likely).",
+            "A one-page note: what you found in the data, what you did about it, your results "
+            "and what you would do next.",
+        ]
+    data = [
+        ("data/train.csv", f"{dom.entity} rows with the label"),
+        ("data/DATA_DICTIONARY.csv", "what each column means"),
+        ("data/current_rule.json", "the rule we use today"),
+    ]
+    if dom.manifest:
+        data.append((f"data/{dom.manifest}", "which media file each row was computed from"))
+    assessed = [
+        "We score your ranking on data we kept back, against today's rule.",
+        "We read how you found and handled problems in the data, and how you checked the model.",
+        "Clear reasoning and honest limits count as much as the final number.",
+    ]
+    kit.add(
+        "candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed)
+    )
+    n = len(kit.planted)
+    own = [
+        (
+            "Data problems found",
+            f"Finds at least {n - 1} of the {n} planted problems and says how each changes the "
+            "result.",
+            "Finds two or three, or finds them but does not fix them.",
+            "Finds at most one; trains on the file as it is.",
+        ),
+        (
+            "Beats today's rule honestly",
+            "Holdout ROC AUC clearly above today's rule, with a validation set-up that "
+            "predicted it.",
+            "Above today's rule, but the validation figure was far too optimistic.",
+            "Not above today's rule, or only on the candidate's own leaky validation.",
+        ),
+        (
+            "Read-out for the founders" if ds else "Code and hand-off",
+            "Plain-language findings with numbers and uncertainty; a clear next step."
+            if ds
+            else "Runs from the README; cleaning and model steps are separate and tested.",
+            "Right content but hard to follow or without uncertainty."
+            if ds
+            else "Runs with some help; steps tangled.",
+            "Jargon, no numbers, or no recommendation." if ds else "Does not run.",
+        ),
+    ]
+    kit.add("reviewer/RUBRIC.md", rubric(kit, [(a, b, c, d) for a, b, c, d in own]))
+    metric = (
+        "Holdout ROC AUC: ______ (reference solution: see solution.py output; today's rule: "
+        "baseline_score)"
+    )
+    kit.add("reviewer/score_sheet.md", score_sheet(kit, [o[0] for o in own], metric))
+    kit.add("reviewer/solution.py", solution_source("tabular"))
+    kit.add("reviewer/README.md", _reviewer_readme(dom))
+
+
+def _reviewer_readme(dom: Domain) -> str:
+    return (
+        "# For the reviewer\n\n"
+        "- `answer_key.toml`: the planted problems. `RUBRIC.md` and `score_sheet.md`: how to "
+        "score.\n"
+        "- `python reviewer/solution.py candidate` prints what the reference solution finds and "
+        "its holdout ROC AUC against today's rule; `--ablate` also shows the score when each fix "
+        "is left out.\n"
+        "- Score a candidate: run their script on `holdout/to_score.csv` (the holdout without "
+        f"its label), then `python reviewer/solution.py candidate --predictions FILE` with their "
+        f"`{md(dom.id_col)},score` output.\n"
+    )
