@@ -15,7 +15,6 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
@@ -33,6 +32,7 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 
 from checklists.loader import Checklist, Question, Step
+from screens.plain import plain, styled
 from wizard.answers import AnswerError, get_value, parse_text, set_value, visible
 from wizard.models import Answers
 
@@ -108,8 +108,8 @@ class QuestionField(Vertical):
             mark = " [$warning](recommended)[/]"
         else:
             mark = " [dim](optional)[/]"
-        yield Label(f"[b]{escape(q.prompt)}[/b]{mark}", classes="prompt")
-        yield Static(escape(q.help), classes="help")
+        yield Label(styled("[b]$prompt[/b]" + mark, prompt=q.prompt), classes="prompt")
+        yield Static(plain(q.help), classes="help")
         yield self._make_widget(get_value(self.form.answers, self.key))
         yield Static("", classes="reason")
 
@@ -146,13 +146,16 @@ class QuestionField(Vertical):
             )
         if q.kind == "choice" and len(q.choices) <= RADIO_MAX:
             return RadioSet(
-                *[RadioButton(c.label, value=c.value == value, name=c.value) for c in q.choices],
+                *[
+                    RadioButton(plain(c.label), value=c.value == value, name=c.value)
+                    for c in q.choices
+                ],
                 compact=True,
                 id=wid,
             )
         if q.kind == "choice":
             return Select[str](
-                [(c.label, c.value) for c in q.choices],
+                [(plain(c.label), c.value) for c in q.choices],
                 value=value if value is not None else Select.NULL,
                 allow_blank=value is None or not q.required,
                 prompt="Choose one…",
@@ -161,7 +164,7 @@ class QuestionField(Vertical):
             )
         chosen = set(value or [])
         return SelectionList[str](
-            *[Selection(c.label, c.value, c.value in chosen) for c in q.choices],
+            *[Selection(plain(c.label), c.value, c.value in chosen) for c in q.choices],
             compact=True,
             id=wid,
         )
@@ -178,7 +181,7 @@ class QuestionField(Vertical):
         if reason == self._reason:
             return
         self._reason = reason
-        self.query_one(".reason", Static).update(escape(reason))
+        self.query_one(".reason", Static).update(plain(reason))
         if bool(reason) != self.invalid:
             self.set_class(bool(reason), "-invalid")
             self.post_message(self.ReasonChanged())
@@ -268,9 +271,9 @@ class StepForm(VerticalScroll):
         return field
 
     def compose(self) -> ComposeResult:
-        yield Static(f"[b]{escape(self.step.title)}[/b]", classes="step-title")
+        yield Static(styled("[b]$title[/b]", title=self.step.title), classes="step-title")
         if self.step.intro:
-            yield Static(escape(self.step.intro), classes="step-intro")
+            yield Static(plain(self.step.intro), classes="step-intro")
         for q in self.step.questions[:FIRST_BATCH]:
             yield self._field(q)
 

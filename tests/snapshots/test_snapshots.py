@@ -14,7 +14,8 @@ from typing import Any
 from textual.pilot import Pilot
 
 from screens.app import HirewizApp, start_for_file, start_for_new
-from screens.session import Session, write_draft
+from wizard.library import write_draft
+from wizard.session import Session
 from screens.wizard_screen import WizardScreen
 from wizard.answers import get_checklist, new_answers, set_value
 from wizard.paths import plans_dir
