@@ -177,8 +177,10 @@ class WizardScreen(Screen[None]):
             pane.query_one("#findings").focus(scroll_visible=False)
             pane.scroll_home(animate=False)
             self.call_after_refresh(pane.scroll_home, animate=False)
+        elif key is None:
+            pane.focus_field()  # now, so keys typed as the step appears land in its first field
         else:
-            self.call_after_refresh(pane.focus_field, key)
+            self.call_after_refresh(pane.focus_field, key)  # after layout: it may need a scroll
 
     async def jump_to(self, key: str) -> None:
         step_id = key.partition(".")[0]
