@@ -273,7 +273,7 @@ def _unread_input() -> bool:
     import select
 
     try:
-        ready, _, _ = select.select([sys.__stdin__], [], [], 0)
+        ready, _, _ = select.select([sys.__stdin__.fileno()] if sys.__stdin__ else [], [], [], 0)
     except (OSError, ValueError, TypeError):
         return False
     return bool(ready)

@@ -227,7 +227,10 @@ class ReviewPane(VerticalScroll):
         sections = [
             ("\n[b]Must have[/b]", [styled(item, text=t) for t in role.must_have]),
             ("[b]Nice to have[/b]", [styled(item, text=t) for t in role.nice_to_have]),
-            ("[b]Not required[/b]", [styled("  • [dim]$text[/]", text=t) for t in role.not_required]),
+            (
+                "[b]Not required[/b]",
+                [styled("  • [dim]$text[/]", text=t) for t in role.not_required],
+            ),
             (
                 "[b]Why this role[/b]",
                 [

@@ -95,8 +95,11 @@ class WelcomeScreen(Screen[None]):
             for n, plan in enumerate(recent):
                 options.append(
                     Option(
-                        styled("   $title  [dim]$where[/]", title=plan.title,
-                               where=display_path(plan.path)),
+                        styled(
+                            "   $title  [dim]$where[/]",
+                            title=plan.title,
+                            where=display_path(plan.path),
+                        ),
                         id=f"recent-{n}",
                     )
                 )

@@ -26,9 +26,9 @@ from textual.widgets.option_list import Option
 from checklists.loader import Checklist
 from screens.commands import WizardCommands
 from screens.confirm import ConfirmDialog
+from screens.conflict_dialog import ConflictDialog
 from screens.fields import QuestionField, StepForm
 from screens.footer import QuietFooter
-from screens.conflict_dialog import ConflictDialog
 from screens.path_dialog import PathDialog, path_problem
 from screens.plain import shown, styled
 from screens.quit_dialog import QuitDialog

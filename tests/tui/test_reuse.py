@@ -76,4 +76,5 @@ async def test_new_from_a_library_plan_then_enter_enter_never_replaces_it() -> N
     assert source.read_bytes() == original
     assert taken.read_text() == "precious = true\n"
     assert saved_to is not None and saved_to.name == "first-fraud-ml-engineer-copy-2.toml"
-    assert load_answers(saved_to, checklist).answers.context.plan_title == "First fraud ML engineer (copy)"
+    title = load_answers(saved_to, checklist).answers.context.plan_title
+    assert title == "First fraud ML engineer (copy)"

@@ -93,7 +93,8 @@ async def test_review_shows_an_outcome_with_an_open_bracket(tmp_path: Path) -> N
         assert screen.step_id == "review"
         assert "Acme [/] Ltd" in screen.sub_title
         for static in screen.query(Static):
-            assert not _live_markup(static.visual if isinstance(static.visual, Content) else Content(""))
+            visual = static.visual
+            assert not _live_markup(visual if isinstance(visual, Content) else Content(""))
 
 
 async def _open_from_welcome(path: Path) -> list[Content]:

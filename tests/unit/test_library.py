@@ -36,8 +36,9 @@ from wizard.session import Session, conflicts, save
 @pytest.fixture
 def other_process() -> Iterator[Owner]:
     """A live process that is not this one, standing in for a second hirewiz."""
-    proc = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
-                            stdin=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; sys.stdin.read()"], stdin=subprocess.PIPE
+    )
     try:
         yield Owner(proc.pid, library._start_ticks(proc.pid))
     finally:
@@ -63,8 +64,9 @@ def test_draft_names_never_repeat() -> None:
 def test_every_session_writes_its_own_draft(make: Make) -> None:
     target = Path("shared.toml")
     one = Session(answers=make(), target=target, draft_name=new_draft_name(target))
-    two = Session(answers=make({"context.company": "Two"}), target=target,
-                  draft_name=new_draft_name(target))
+    two = Session(
+        answers=make({"context.company": "Two"}), target=target, draft_name=new_draft_name(target)
+    )
     assert write_draft(one) != write_draft(two)
     assert len(list(drafts_dir().glob("*.toml"))) == 2
 
@@ -137,7 +139,7 @@ def test_a_library_that_is_a_file_is_a_library_error(
     home = tmp_path / "home-file"
     home.write_text("")
     monkeypatch.setenv("HIREWIZ_HOME", str(home))
-    with pytest.raises(OSError, match="is a file|in the way"):
+    with pytest.raises(OSError, match=r"is a file|in the way"):
         write_draft(Session(answers=make(), draft_name=new_draft_name(None)))
     library.remember(tmp_path / "x.toml")  # quietly skipped
     assert library.recent_plans() == [] and draft_infos() == []
@@ -162,8 +164,14 @@ def test_a_save_notices_a_file_changed_since_it_was_loaded(
 ) -> None:
     path = tmp_path / "plan.toml"
     save_plan(path, build_plan(make(), checklist))
-    session = Session(answers=make(), target=path, saved=make(), disk=fingerprint(path),
-                      confirmed_target=True, draft_name=new_draft_name(path))
+    session = Session(
+        answers=make(),
+        target=path,
+        saved=make(),
+        disk=fingerprint(path),
+        confirmed_target=True,
+        draft_name=new_draft_name(path),
+    )
     assert not conflicts(session, path)
     os.utime(path, ns=(1, 1))  # touched, same bytes: not a conflict
     assert not conflicts(session, path)
