@@ -165,3 +165,29 @@ async def test_an_uncaught_exception_writes_the_draft_and_exits_non_zero(
     last = capsys.readouterr().err.rstrip("\n").splitlines()[-1]  # after Textual's traceback
     assert last.startswith("hirewiz: internal error (RuntimeError); your answers are saved in")
     assert str(app.rescued[0]) in last
+
+
+async def test_palette_and_sidebar_show_a_step_title_with_brackets(tmp_path: Path) -> None:
+    from tui_keys import copy_checklist, new_app, type_text
+
+    from checklists.loader import load_checklist
+
+    directory = copy_checklist(tmp_path)
+    questions = directory / "questions.toml"
+    questions.write_text(
+        questions.read_text().replace('title = "Goals"', 'title = "Goals [/] [link=x]y"', 1)
+    )
+    checklist = load_checklist(directory=directory)
+    app = new_app(checklist)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        sidebar = wizard(pilot).query_one("#sidebar", OptionList)
+        assert any("Goals [/] [link=x]y" in text for text in _option_texts(sidebar))
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Goals")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert wizard(pilot).step_id == "goals"
