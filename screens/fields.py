@@ -133,7 +133,7 @@ class QuestionField(Vertical):
                 show_line_numbers=False,
                 tab_behavior="focus",
                 compact=True,
-                placeholder=q.placeholder or ("One per line" if q.kind == "list" else ""),
+                placeholder=plain(q.placeholder or ("One per line" if q.kind == "list" else "")),
                 id=wid,
                 classes=q.kind,
             )

@@ -57,6 +57,18 @@ async def _retype_company(pilot: Pilot[Any], text: str) -> None:
     await type_text(pilot, text)
 
 
+async def _save_over_a_change(pilot: Pilot[Any], path: Path, theirs: dict[str, str]) -> None:
+    """Another shell changes ``theirs`` in the open plan; here the company is retyped and
+    Ctrl+S pressed, which must open the conflict dialog."""
+    await pilot.pause()
+    for key, value in theirs.items():
+        _set_on_disk(path, key, value)
+    await _retype_company(pilot, "Mine Ltd")
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    assert pilot.app.screen.__class__.__name__ == "ConflictDialog"
+
+
 async def _leave_a_draft(path: Path, company: str) -> None:
     """Edit the plan, then quit keeping the changes as a draft."""
     checklist = get_checklist()
@@ -123,12 +135,7 @@ async def test_a_change_made_by_another_shell_is_merged_not_dropped(tmp_path: Pa
     path = _saved_fraud(tmp_path / "plan.toml")
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        _set_on_disk(path, "goals.success_metric", "Theirs metric")
-        await _retype_company(pilot, "Mine Ltd")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert app.screen.__class__.__name__ == "ConflictDialog"
+        await _save_over_a_change(pilot, path, {"goals.success_metric": "Theirs metric"})
         await pilot.press("enter")  # Merge
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -143,12 +150,8 @@ async def test_a_conflicting_answer_keeps_mine_and_the_dialog_names_it(tmp_path:
     path = _saved_fraud(tmp_path / "plan.toml")
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        _set_on_disk(path, "context.company", "Theirs Ltd")
-        _set_on_disk(path, "goals.success_metric", "Theirs metric")
-        await _retype_company(pilot, "Mine Ltd")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        theirs = {"context.company": "Theirs Ltd", "goals.success_metric": "Theirs metric"}
+        await _save_over_a_change(pilot, path, theirs)
         message = app.screen.query_one("#dialog-message", Static).visual
         assert isinstance(message, Content)
         assert "yours will be kept" in message.plain and "Company name" in message.plain
@@ -164,11 +167,7 @@ async def test_overwrite_and_cancel_on_a_changed_file(tmp_path: Path) -> None:
     path = _saved_fraud(tmp_path / "plan.toml")
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        _set_on_disk(path, "goals.success_metric", "Theirs metric")
-        await _retype_company(pilot, "Mine Ltd")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await _save_over_a_change(pilot, path, {"goals.success_metric": "Theirs metric"})
         await pilot.press("escape")  # cancel: nothing written
         await pilot.pause()
         assert _on_disk(path, "context.company") == "Paylane"
