@@ -156,7 +156,7 @@ class HirewizApp(App[int]):
         except PlanFileError as exc:
             self.notify(str(exc), title="Draft skipped", severity="warning")
             return session
-        if found.session.answers == session.answers:
+        if found.session.answers == session.answers and not found.session.pending:
             return session
         choice = await self.push_screen_wait(
             ConfirmDialog(

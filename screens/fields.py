@@ -92,12 +92,16 @@ class QuestionField(Vertical):
     class ReasonChanged(Message):
         """The field became valid or invalid, so the sidebar can flag its step."""
 
+    class Refused(Message):
+        """Text the core refused was typed: not an answer, but kept in the draft all the same."""
+
     def __init__(self, key: str, question: Question, form: StepForm) -> None:
         super().__init__(id=field_id(key), classes="field")
         self.key = key
         self.question = question
         self.form = form
         self._reason = ""
+        self._typed: str | None = None
 
     def compose(self) -> ComposeResult:
         q = self.question
@@ -110,14 +114,26 @@ class QuestionField(Vertical):
             mark = " [dim](optional)[/]"
         yield Label(styled("[b]$prompt[/b]" + mark, prompt=q.prompt), classes="prompt")
         yield Static(plain(q.help), classes="help")
-        yield self._make_widget(get_value(self.form.answers, self.key))
+        pending = self.form.pending.get(self.key)
+        yield self._make_widget(get_value(self.form.answers, self.key), pending)
         yield Static("", classes="reason")
 
-    def _make_widget(self, value: Any) -> Widget:
+    def on_mount(self) -> None:
+        pending = self.form.pending.get(self.key)
+        if pending is not None:
+            self._typed = pending
+            self._submit(lambda: parse_text(self.question, pending))
+
+    def typed_text(self) -> str | None:
+        """The last text typed into a text-like field, refused or not; ``None`` otherwise."""
+        return self._typed
+
+    def _make_widget(self, value: Any, pending: str | None = None) -> Widget:
         q, wid = self.question, widget_id(self.key)
+        text = pending if pending is not None else _text_of(q, value)
         if q.kind in ("text", "int"):
             return Input(
-                _text_of(q, value),
+                text,
                 placeholder=q.placeholder or ("a whole number" if q.kind == "int" else ""),
                 type="integer" if q.kind == "int" else "text",
                 max_length=q.max_length or 0,
@@ -128,7 +144,7 @@ class QuestionField(Vertical):
             )
         if q.kind in ("longtext", "list"):
             area = TextArea(
-                _text_of(q, value),
+                text,
                 soft_wrap=True,
                 show_line_numbers=False,
                 tab_behavior="focus",
@@ -196,6 +212,7 @@ class QuestionField(Vertical):
             self.check(value)
         except (ValueError, AnswerError) as exc:
             self.show_reason(_reason(exc))
+            self.post_message(self.Refused())
             return
         self.show_reason("")
         self.post_message(self.Edited(self, value))
@@ -203,6 +220,7 @@ class QuestionField(Vertical):
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self._typed = event.value
         self._submit(lambda: parse_text(self.question, event.value))
 
     @on(Input.Submitted)
@@ -213,6 +231,7 @@ class QuestionField(Vertical):
     @on(TextArea.Changed)
     def _area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        self._typed = event.text_area.text
         self._submit(lambda: parse_text(self.question, event.text_area.text))
 
     @on(Switch.Changed)
@@ -255,11 +274,18 @@ class StepForm(VerticalScroll):
             self.answers = answers
             self.key = key
 
-    def __init__(self, step: Step, answers: Answers, checklist: Checklist) -> None:
+    def __init__(
+        self,
+        step: Step,
+        answers: Answers,
+        checklist: Checklist,
+        pending: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(id=f"step-{step.id}", classes="step-form")
         self.step = step
         self.answers = answers
         self.checklist = checklist
+        self.pending = pending or {}  # refused text from a draft, put back into its fields
         self._fields: list[QuestionField] = []
         self._pending_focus: str | None = None
         self.fully_mounted = len(step.questions) <= FIRST_BATCH
@@ -324,6 +350,15 @@ class StepForm(VerticalScroll):
     def problems(self) -> list[str]:
         """Keys of visible fields holding text the core refused."""
         return [f.key for f in self.fields() if f.display and f.invalid]
+
+    def refused_text(self) -> dict[str, str]:
+        """The refused text of every field holding some, by question key."""
+        found = {}
+        for f in self.fields():
+            text = f.typed_text() if f.invalid else None
+            if text is not None:
+                found[f.key] = text
+        return found
 
     def focus_field(self, key: str | None = None) -> None:
         """Focus a question's widget (the first visible one by default) and bring it into view."""

@@ -152,7 +152,12 @@ class WizardScreen(Screen[None]):
             return self.review
         form = self.forms.get(step_id)
         if form is None:
-            form = StepForm(self.checklist.step(step_id), self.session.answers, self.checklist)
+            form = StepForm(
+                self.checklist.step(step_id),
+                self.session.answers,
+                self.checklist,
+                self.session.pending,
+            )
             self.forms[step_id] = form
             await switcher.mount(form)
         return form
@@ -241,6 +246,23 @@ class WizardScreen(Screen[None]):
         event.stop()
         self._refresh_chrome()
 
+    @on(QuestionField.Refused)
+    def _refused(self, event: QuestionField.Refused) -> None:
+        event.stop()
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_DELAY, self.write_draft)
+
+    def _sync_pending(self) -> None:
+        """Note refused text still in the fields, so the draft and "unsaved" include it."""
+        pending = {
+            k: v for k, v in self.session.pending.items() if k.partition(".")[0] not in self.forms
+        }
+        for form in self.forms.values():
+            pending.update(form.refused_text())
+        if pending != self.session.pending:
+            self.session = replace(self.session, pending=pending)
+
     def write_draft(self) -> Path | None:
         """Keep a draft exactly while there is unsaved work, so a crash or kill loses nothing.
 
@@ -250,6 +272,7 @@ class WizardScreen(Screen[None]):
             self._autosave = None
         if self._discarded:
             return None
+        self._sync_pending()
         if not self.session.dirty:
             library.delete_draft(self.session.draft_name)
             return None
@@ -544,6 +567,7 @@ class WizardScreen(Screen[None]):
     @work(exclusive=True, group="quit")
     async def request_quit(self) -> None:
         """Ask before unsaved work is left behind; a kept draft is offered back next start."""
+        self._sync_pending()
         if not self.session.dirty:
             library.delete_draft(self.session.draft_name)
             self.app.exit()

@@ -322,6 +322,8 @@ def write_draft(session: Session) -> Path:
     }
     if session.saved is not None:
         doc["saved"] = session.saved.model_dump(mode="python", exclude_none=True)
+    if session.pending:
+        doc["pending"] = dict(session.pending)
     path = draft_path(session.draft_name)
     _write(path, tomli_w.dumps(doc))
     return path
@@ -376,6 +378,11 @@ def read_draft(path: Path, checklist: Checklist) -> Draft:
         saved = validate_answers(doc["saved"], checklist) if "saved" in doc else None
     except AnswerError as exc:
         raise PlanFileError(path, exc.key, exc.reason) from None
+    pending = doc.get("pending", {})
+    if not isinstance(pending, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in pending.items()
+    ):
+        raise PlanFileError(path, "pending", "must be a table of texts")
     target = meta.get("target")
     created = meta.get("created")
     updated = meta.get("saved_updated")
@@ -390,8 +397,17 @@ def read_draft(path: Path, checklist: Checklist) -> Draft:
         step=str(meta.get("step", "")),
         confirmed_target=bool(meta.get("confirmed_target", False)),
         disk=Fingerprint.from_doc(meta.get("disk")),
+        pending={k: v for k, v in pending.items() if _is_question(k, checklist)},
     )
     return Draft(path=path, session=session, when=when if isinstance(when, datetime) else None)
+
+
+def _is_question(key: str, checklist: Checklist) -> bool:
+    try:
+        checklist.question(key)
+    except KeyError:
+        return False
+    return True
 
 
 def _draft_files() -> list[Path]:

@@ -7,7 +7,7 @@ own; the screens only decide *when* to call them. Drafts, names and locks are in
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -38,11 +38,14 @@ class Session:
     step: str = ""
     confirmed_target: bool = False
     disk: Fingerprint | None = None
+    # Text typed into a field that the core refused (too long, out of range…): not an answer
+    # yet, but typed, so it is kept in the draft and put back into its field on resume.
+    pending: dict[str, str] = field(default_factory=dict)
 
     @property
     def dirty(self) -> bool:
         baseline = self.saved if self.saved is not None else self.pristine
-        return baseline is None or baseline != self.answers
+        return baseline is None or baseline != self.answers or bool(self.pending)
 
     @property
     def label(self) -> str:
@@ -77,6 +80,7 @@ def save(session: Session, target: Path, checklist: Checklist) -> Session:
     remember(target)
     return replace(
         session,
+        pending={},
         target=target,
         saved=session.answers,
         created=created,

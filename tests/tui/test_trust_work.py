@@ -292,3 +292,41 @@ async def test_save_as_under_a_file_says_so_in_the_dialog(tmp_path: Path) -> Non
         reason = app.screen.query_one("#path-reason", Static).visual
         assert isinstance(reason, Content) and f"{blocker} is a file" in reason.plain
     assert blocker.read_text() == "a file\n"
+
+
+async def test_refused_text_is_kept_in_the_draft_and_put_back(tmp_path: Path) -> None:
+    """Text the core refuses (here: too long) is not an answer, but it was typed: quitting asks,
+    the draft keeps it, and resuming puts it back in its field with the reason."""
+    from textual.widgets import TextArea
+
+    from screens.fields import QuestionField, field_id, widget_id
+    from screens.quit_dialog import QuitDialog
+
+    checklist = get_checklist()
+    path = _saved_fraud(tmp_path / "plan.toml")
+    long_text = "Cut fraud [by Q3 " + "x" * 1200
+    app = HirewizApp(start_for_file(path, checklist), checklist)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        screen = wizard(pilot)
+        await screen.jump_to("goals.outcome")
+        await pilot.pause()
+        area = screen.query_one(f"#{widget_id('goals.outcome')}", TextArea)
+        area.text = long_text
+        await pilot.pause()
+        assert screen.query_one(f"#{field_id('goals.outcome')}", QuestionField).invalid
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuitDialog)
+        await pilot.click("#keep")
+        await pilot.pause()
+    app = HirewizApp(start_for_file(path, checklist), checklist)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")  # Resume
+        await pilot.pause()
+        screen = wizard(pilot)
+        await screen.jump_to("goals.outcome")
+        await pilot.pause()
+        assert screen.query_one(f"#{widget_id('goals.outcome')}", TextArea).text == long_text
+        assert screen.query_one(f"#{field_id('goals.outcome')}", QuestionField).invalid
