@@ -73,6 +73,8 @@ def path_problem(path: Path) -> str | None:
     try:
         if path.is_dir():
             return "that is a folder; add a file name"
+        if path.exists() and not path.is_file():
+            return "that is not a regular file (a device, a pipe or a socket)"
         for parent in path.parents:
             if parent.exists():
                 if not parent.is_dir():

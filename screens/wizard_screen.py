@@ -435,11 +435,10 @@ class WizardScreen(Screen[None]):
                 )
                 if chosen is None:
                     return False
-                target, problem = chosen, ""
-                reason = path_problem(target)
-                if reason:
-                    problem = reason
-                    continue
+                target = chosen
+            problem = path_problem(target) or ""
+            if problem:
+                continue
             same = (
                 self.session.target is not None
                 and self.session.confirmed_target
@@ -530,20 +529,20 @@ class WizardScreen(Screen[None]):
             return
         title = self.session.answers.context.plan_title or ""
         base = self.session.target or free_target(title)
-        out: Path | None = base.with_suffix(".md")
+        out = base.with_suffix(".md")
         problem = ""
         ask = self.session.target is None
         while True:
             if ask or problem:
-                out = await self.app.push_screen_wait(
+                chosen = await self.app.push_screen_wait(
                     PathDialog("Export Markdown to", out, "Export", problem=problem)
                 )
-                if out is None:
+                if chosen is None:
                     return
-                problem = path_problem(out) or ""
-                if problem:
-                    continue
-            assert out is not None
+                out = chosen
+            problem = path_problem(out) or ""
+            if problem:
+                continue
             if out not in self._exported and _exists(out) and not await self._confirm_replace(out):
                 return
             try:

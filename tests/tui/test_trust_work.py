@@ -330,3 +330,22 @@ async def test_refused_text_is_kept_in_the_draft_and_put_back(tmp_path: Path) ->
         await pilot.pause()
         assert screen.query_one(f"#{widget_id('goals.outcome')}", TextArea).text == long_text
         assert screen.query_one(f"#{field_id('goals.outcome')}", QuestionField).invalid
+
+
+async def test_export_onto_a_pipe_is_refused_in_the_dialog(tmp_path: Path) -> None:
+    checklist = get_checklist()
+    path = _saved_fraud(tmp_path / "plan.toml")
+    os.mkfifo(path.with_suffix(".md"))
+    app = HirewizApp(start_for_file(path, checklist), checklist)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await type_text(pilot, "Export Markdown")
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, PathDialog)
+        reason = app.screen.query_one("#path-reason", Static).visual
+        assert isinstance(reason, Content) and "not a regular file" in reason.plain
+    assert not path.with_suffix(".md").is_file()
