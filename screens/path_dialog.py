@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from screens.plain import plain, styled
+from wizard.library import path_problem
 
 
 class PathDialog(ModalScreen[Path | None]):
@@ -65,21 +66,3 @@ class PathDialog(ModalScreen[Path | None]):
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
         self.dismiss(None)
-
-
-def path_problem(path: Path) -> str | None:
-    """Why ``path`` cannot be a plan file, found before anything is written; filesystem
-    errors are answers here, never crashes."""
-    try:
-        if path.is_dir():
-            return "that is a folder; add a file name"
-        if path.exists() and not path.is_file():
-            return "that is not a regular file (a device, a pipe or a socket)"
-        for parent in path.parents:
-            if parent.exists():
-                if not parent.is_dir():
-                    return f"{parent} is a file, not a folder"
-                break
-    except (OSError, RuntimeError) as exc:
-        return f"cannot use that path: {getattr(exc, 'strerror', None) or exc}"
-    return None

@@ -29,14 +29,21 @@ from screens.confirm import ConfirmDialog
 from screens.conflict_dialog import ConflictDialog
 from screens.fields import QuestionField, StepForm
 from screens.footer import QuietFooter
-from screens.path_dialog import PathDialog, path_problem
+from screens.path_dialog import PathDialog
 from screens.plain import shown, styled
 from screens.quit_dialog import QuitDialog
 from screens.review import ReviewPane
 from wizard import library
 from wizard.answers import AnswerError, missing_required
 from wizard.conflict import fingerprint, merge
-from wizard.library import LibraryError, display_path, free_target, new_draft_name, same_file
+from wizard.library import (
+    LibraryError,
+    display_path,
+    free_target,
+    new_draft_name,
+    path_problem,
+    same_file,
+)
 from wizard.models import Plan
 from wizard.planfile import PlanFileError, atomic_write, build_plan, load_answers
 from wizard.session import Session, conflicts, save
@@ -451,7 +458,7 @@ class WizardScreen(Screen[None]):
                 if outcome == "save_as":
                     ask_path, target = True, None
                     continue
-            elif not same and _exists(target) and not await self._confirm_replace(target):
+            elif not same and library.occupied(target) and not await self._confirm_replace(target):
                 return False
             old = self.session
             try:
@@ -543,7 +550,11 @@ class WizardScreen(Screen[None]):
             problem = path_problem(out) or ""
             if problem:
                 continue
-            if out not in self._exported and _exists(out) and not await self._confirm_replace(out):
+            if (
+                out not in self._exported
+                and library.occupied(out)
+                and not await self._confirm_replace(out)
+            ):
                 return
             try:
                 plan = build_plan(
@@ -582,10 +593,3 @@ class WizardScreen(Screen[None]):
             self._discarded = True
             library.delete_draft(self.session.draft_name)
             self.app.exit()
-
-
-def _exists(path: Path) -> bool:
-    try:
-        return path.exists() or path.is_symlink()
-    except OSError:
-        return True

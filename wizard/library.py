@@ -55,7 +55,7 @@ def free_target(title: str, folder: Path | None = None) -> Path:
     stem = slug(title or "plan")
     candidate = base / f"{stem}.toml"
     n = 2
-    while _exists(candidate):
+    while occupied(candidate):
         candidate = base / f"{stem}-{n}.toml"
         n += 1
     return candidate
@@ -66,7 +66,8 @@ def copy_title(title: str) -> str:
     return f"{title} (copy)" if title else "Copy"
 
 
-def _exists(path: Path) -> bool:
+def occupied(path: Path) -> bool:
+    """Whether something (even a dangling symlink) is at ``path``; unknown counts as yes."""
     try:
         return path.exists() or path.is_symlink()
     except OSError:
@@ -87,6 +88,24 @@ def display_path(path: Path) -> str:
     with contextlib.suppress(ValueError, OSError, RuntimeError):
         return "~/" + str(path.resolve().relative_to(Path.home().resolve()))
     return str(path)
+
+
+def path_problem(path: Path) -> str | None:
+    """Why ``path`` cannot take a plan or an export, found before anything is written; every
+    filesystem error is an answer here, never a crash."""
+    try:
+        if path.is_dir():
+            return "that is a folder; add a file name"
+        if path.exists() and not path.is_file():
+            return "that is not a regular file (a device, a pipe or a socket)"
+        for parent in path.parents:
+            if parent.exists():
+                if not parent.is_dir():
+                    return f"{parent} is a file, not a folder"
+                break
+    except (OSError, RuntimeError) as exc:
+        return f"cannot use that path: {getattr(exc, 'strerror', None) or exc}"
+    return None
 
 
 def in_library(path: Path) -> bool:
