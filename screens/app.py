@@ -318,7 +318,8 @@ def start_for_new(
 
     if source is not None:
         answers = load_answers(source, checklist, require_complete=False).answers
-        title = copy_title(answers.context.plan_title or "")
+        limit = checklist.question("context.plan_title").max_length
+        title = copy_title(answers.context.plan_title or "", limit)
         with contextlib.suppress(ValueError):
             answers = set_value(answers, "context.plan_title", title, checklist)
     else:

@@ -61,9 +61,15 @@ def free_target(title: str, folder: Path | None = None) -> Path:
     return candidate
 
 
-def copy_title(title: str) -> str:
-    """The title of a plan started from another one, so the two never share a name."""
-    return f"{title} (copy)" if title else "Copy"
+def copy_title(title: str, limit: int | None = None) -> str:
+    """The title of a plan started from another one, so the two never share a name; cut to
+    ``limit`` characters so the mark still fits a title already at its longest."""
+    suffix = " (copy)"
+    if not title:
+        return "Copy"
+    if limit is not None and len(title) + len(suffix) > limit:
+        title = title[: max(0, limit - len(suffix))].rstrip()
+    return title + suffix
 
 
 def occupied(path: Path) -> bool:

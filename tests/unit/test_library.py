@@ -133,6 +133,13 @@ def test_free_target_never_suggests_an_existing_file() -> None:
     assert free_target("") == plans_dir() / "plan.toml"
 
 
+def test_a_copy_title_always_fits() -> None:
+    assert library.copy_title("Fraud hire") == "Fraud hire (copy)"
+    assert library.copy_title("") == "Copy"
+    long = library.copy_title("x" * 120, 120)
+    assert len(long) == 120 and long.endswith("x (copy)")
+
+
 def test_a_library_that_is_a_file_is_a_library_error(
     make: Make, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
