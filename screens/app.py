@@ -157,6 +157,7 @@ class HirewizApp(App[int]):
             self.notify(str(exc), title="Draft skipped", severity="warning")
             return session
         if found.session.answers == session.answers and not found.session.pending:
+            delete_draft(found.session.draft_name)  # holds nothing the file does not
             return session
         choice = await self.push_screen_wait(
             ConfirmDialog(

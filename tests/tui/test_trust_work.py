@@ -349,3 +349,18 @@ async def test_export_onto_a_pipe_is_refused_in_the_dialog(tmp_path: Path) -> No
         reason = app.screen.query_one("#path-reason", Static).visual
         assert isinstance(reason, Content) and "not a regular file" in reason.plain
     assert not path.with_suffix(".md").is_file()
+
+
+async def test_a_draft_the_file_already_holds_is_not_offered_and_is_removed(
+    tmp_path: Path,
+) -> None:
+    checklist = get_checklist()
+    path = _saved_fraud(tmp_path / "plan.toml")
+    await _leave_a_draft(path, "Drafted Ltd")
+    _set_on_disk(path, "context.company", "Drafted Ltd")  # the same change, made elsewhere
+    app = HirewizApp(start_for_file(path, checklist), checklist)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.screen is wizard(pilot)
+    assert list(drafts_dir().glob("*.toml")) == []
