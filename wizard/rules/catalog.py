@@ -8,8 +8,10 @@ them into :class:`~wizard.models.Finding` objects and refuses an id the check di
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Generic, TypeVar, cast
 
 from checklists.advice import Advice, FindingText
@@ -65,6 +67,29 @@ class Ctx(Facts):
 def join_and(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def first_whole_word(phrases: tuple[str, ...], text: str) -> str | None:
+    """The first of ``phrases``, in list order, that ``text`` holds as whole words, or None.
+
+    Most texts hold none, which one pattern for the whole list tells at the cost of compiling
+    it once; only then is each phrase tried on its own, in order.
+    """
+    if not _any_whole_word(phrases).search(text):
+        return None
+    for phrase in phrases:
+        if re.search(_whole_word(re.escape(phrase)), text):
+            return phrase
+    return None
+
+
+def _whole_word(pattern: str) -> str:
+    return rf"(?<![a-z0-9]){pattern}(?![a-z0-9])"
+
+
+@lru_cache(maxsize=16)
+def _any_whole_word(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(_whole_word(f"(?:{'|'.join(map(re.escape, phrases))})"))
 
 
 @dataclass(frozen=True)
