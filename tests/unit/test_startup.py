@@ -16,7 +16,12 @@ def test_one_shot_commands_run_without_the_cycle_collector_and_restore_it(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
     seen: list[bool] = []
-    monkeypatch.setitem(cli.COMMANDS, "plan", lambda args: seen.append(gc.isenabled()) or 0)
+
+    def plan(args: object) -> int:
+        seen.append(gc.isenabled())
+        return 0
+
+    monkeypatch.setitem(cli.COMMANDS, "plan", plan)
     monkeypatch.setenv("HIREWIZ_HOME", str(tmp_path))
     assert gc.isenabled()
     assert cli.main(["plan", "--answers", str(READY)]) == 0
