@@ -438,7 +438,7 @@ _PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plug
 
 def _skip_plugin_loader() -> None:
     """Spare the headless path the import of ``importlib.metadata`` (and the ``email`` package
-    under it, ~15 ms, bench/README.md) while plugins are off.
+    under it, ~10–20 ms, bench/README.md) while plugins are off.
 
     pydantic imports its plugin loader on the first model build, and that loader imports
     ``importlib.metadata`` at the top only to skip it when ``PYDANTIC_DISABLE_PLUGINS`` says so.
