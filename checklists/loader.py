@@ -21,7 +21,8 @@ from pydantic import (
     model_validator,
 )
 
-from wizard.files import PlanFileError, parse_toml, read_text, read_toml
+from checklists.shipped import read_shipped
+from wizard.files import PlanFileError, parse_toml, read_text
 from wizard.text import describe_char, unsafe_char
 
 HERE = Path(__file__).resolve().parent
@@ -228,9 +229,11 @@ def _loc(loc: tuple[int | str, ...], raw: Any) -> str:
 
 def _read(path: Path) -> dict[str, Any]:
     """Read through the same guarded reader as plans: regular files only, size, nesting,
-    dotted-key and number checks, one line naming the file and the key or line."""
+    dotted-key and number checks, one line naming the file and the key or line. A shipped
+    file's parsed form is kept between runs (checklists/shipped.py)."""
     try:
-        return read_toml(path)
+        text = read_text(path)
+        return read_shipped(path, text, lambda: parse_toml(path, text))
     except PlanFileError as exc:
         if exc.errno == errno.ENOENT:
             raise ChecklistError(f"{path}: checklist file is missing") from None
