@@ -432,40 +432,6 @@ def _run(args: argparse.Namespace) -> int:
         gc.enable()
 
 
-_PLUGIN_LOADER = "pydantic.plugin._loader"
-_PLUGINS_OFF = ("__all__", "1", "true")  # the values pydantic reads as "no plugins at all"
-
-
-def _skip_plugin_loader() -> None:
-    """Spare the headless path the import of ``importlib.metadata`` (and the ``email`` package
-    under it, ~10–20 ms, bench/README.md) while plugins are off.
-
-    pydantic imports its plugin loader on the first model build, and that loader imports
-    ``importlib.metadata`` at the top only to skip it when ``PYDANTIC_DISABLE_PLUGINS`` says so.
-    This stands in for it: it finds no plugins while they are off, and if they are turned on
-    later in the process it steps aside and hands over to pydantic's own loader.
-    """
-    if os.environ.get("PYDANTIC_DISABLE_PLUGINS") not in _PLUGINS_OFF:
-        return
-    if _PLUGIN_LOADER in sys.modules:
-        return
-    import types
-
-    stand_in = types.ModuleType(_PLUGIN_LOADER)
-
-    def get_plugins() -> tuple[object, ...]:
-        if os.environ.get("PYDANTIC_DISABLE_PLUGINS") in _PLUGINS_OFF:
-            return ()
-        import importlib
-
-        if sys.modules.get(_PLUGIN_LOADER) is stand_in:
-            del sys.modules[_PLUGIN_LOADER]
-        return tuple(importlib.import_module(_PLUGIN_LOADER).get_plugins())
-
-    stand_in.get_plugins = get_plugins  # type: ignore[attr-defined]
-    sys.modules[_PLUGIN_LOADER] = stand_in
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     words = sys.argv[1:] if argv is None else list(argv)
     if words == ["--version"]:
@@ -478,7 +444,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     try:
         args = build_parser().parse_args(words)
-        _skip_plugin_loader()
         return _run(args)
     except SystemExit as exc:
         # argparse's own --help and --version: report the code instead of exiting, so in-process
