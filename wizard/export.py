@@ -38,7 +38,6 @@ ENGAGEMENT_LABEL = {
     "contract": "Contract",
     "advisor": "Advisor, time-boxed",
 }
-MAX_TAKE_HOME_HOURS = 4
 BUDGET_CHECK = {"below": "below", "within": "within", "above": "above"}
 WORK_MODE_LABEL = {
     "onsite": "On site",
@@ -108,8 +107,10 @@ def _data_state(plan: Plan) -> list[str]:
         out.append(t[f"labels_{d.labels}"])
     if d.pipeline:
         out.append(t[f"pipeline_{d.pipeline}"])
-    key = "models_none" if not models else "models_one" if models == 1 else "models_many"
-    out.append(t[key].format(count=models))
+    # Analysis work runs nothing in production: "no model yet" would promise one.
+    if models or plan.answers.goals.deliverable != "insights":
+        key = "models_none" if not models else "models_one" if models == 1 else "models_many"
+        out.append(t[key].format(count=models))
     return [" ".join(out)]
 
 
@@ -214,8 +215,12 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
 
 
 def _time_box(plan: Plan) -> int:
-    hours = plan.answers.assessment.take_home_hours
-    return hours if hours is not None and 0 < hours <= MAX_TAKE_HOME_HOURS else MAX_TAKE_HOME_HOURS
+    """The same time box as the plan's loop (a trial task is always paid)."""
+    from wizard.rules.interview import time_box_hours
+
+    a = plan.answers.assessment
+    paid = bool(a.take_home_paid) or any(s.id == "trial_task" for s in plan.interview_loop)
+    return time_box_hours(a.take_home_hours, paid)
 
 
 def interview_kit(plan: Plan, checklist: Checklist) -> list[str]:

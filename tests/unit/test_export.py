@@ -166,3 +166,45 @@ def test_how_we_interview_states_time_box_and_pay(
     assert says in text
     if changes.get("data.recorded") is False:
         assert "take-home" not in text and "trial task" not in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "says", "never"),
+    [
+        ({}, "No model runs in production yet.", None),
+        ({"goals.deliverable": "insights", "production.serving": "none"}, None,
+         "No model runs in production"),
+        ({"production.models_in_production": 2, "production.monitoring": "automated",
+          "production.retraining": "automated", "production.drift_incidents": False},
+         "2 models already run in production.", None),
+    ],
+)  # fmt: skip
+def test_data_state_mentions_production_only_where_it_applies(
+    make: Make, checklist: Checklist, changes: dict[str, Any], says: str | None, never: str | None
+) -> None:
+    """An analysis role is not told that no model runs "yet", as if one were promised."""
+    text = section(post(make, checklist, changes), "Where our data is today")
+    assert says is None or says in text
+    assert never is None or never not in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ({"assessment.take_home_paid": False, "assessment.take_home_hours": 40},
+         "The take-home is time-boxed to 2 hours."),
+        ({"assessment.take_home_paid": False, "assessment.take_home_hours": 3},
+         "The take-home is time-boxed to 2 hours."),
+        ({"timing.urgency": "overdue", "timing.monthly_budget": 1500,
+          "assessment.take_home_paid": False}, "The trial task is time-boxed to 4 hours"),
+    ],
+)  # fmt: skip
+def test_unpaid_take_home_is_advertised_within_two_hours(
+    make: Make, checklist: Checklist, changes: dict[str, Any], says: str
+) -> None:
+    """The post and the kit use the loop's time box: unpaid work never runs past two hours."""
+    plan = build_plan(make({**BASE, **changes}), checklist)
+    assert says in section(export_markdown(plan, checklist, only="job-post"), "How we interview")
+    kit = export_markdown(plan, checklist, only="interview-kit")
+    hours = says.split("time-boxed to ")[1].split(" hours")[0]
+    assert f"Time box: **{hours} hours**" in kit

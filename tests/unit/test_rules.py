@@ -1071,3 +1071,109 @@ def test_rules_engine_is_pure() -> None:
                 imported.add(node.module.split(".")[0])
         assert not imported & {"os", "time", "datetime", "pathlib", "random", "io", "subprocess"}
         assert not re.search(r"\bopen\(|\bprint\(", path.read_text(encoding="utf-8")), path
+
+
+# --- second review (18+ companies on the v2 engine) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "box"),
+    [
+        ({}, "4-hour time box, paid"),
+        ({"assessment.take_home_hours": 3}, "3-hour time box, paid"),
+        # The unpaid-over-two-hours warning applies to the loop itself: the kit never asks for
+        # more unpaid hours than the plan allows.
+        ({"assessment.take_home_hours": 40, "assessment.take_home_paid": False},
+         "2-hour time box, unpaid"),
+        ({"assessment.take_home_hours": 3, "assessment.take_home_paid": False},
+         "2-hour time box, unpaid"),
+        ({"assessment.take_home_hours": 1, "assessment.take_home_paid": False},
+         "1-hour time box, unpaid"),
+        # A contract's trial task is paid whatever the full-time answer says.
+        ({**CONTRACT, "assessment.take_home_paid": False}, "4-hour time box"),
+    ],
+)  # fmt: skip
+def test_time_box_stays_within_the_take_home_limits(
+    make: Make, checklist: Checklist, changes: dict[str, Any], box: str
+) -> None:
+    loop = derive(make(changes), checklist).interview_loop
+    stage = next(s for s in loop if s.id in ("work_sample", "trial_task"))
+    assert box in stage.format
+
+
+@pytest.mark.parametrize(
+    ("track", "contract", "not_in_sample"),
+    [
+        ("mlops_engineer", False, {"Turns a business goal into a measurable problem",
+                                   "Evaluates models honestly"}),
+        ("mlops_engineer", True, {"Turns a business goal into a measurable problem",
+                                  "Evaluates models honestly"}),
+        ("data_engineer", False, {"Turns a business goal into a measurable problem"}),
+        ("data_engineer", True, {"Turns a business goal into a measurable problem"}),
+        ("ml_engineer", False, set()),
+        ("ai_engineer", False, set()),
+    ],
+)  # fmt: skip
+def test_take_home_is_scored_only_on_what_it_tests(
+    make: Make, checklist: Checklist, track: str, contract: bool, not_in_sample: set[str]
+) -> None:
+    """A pipeline or serving exercise does not frame a business problem or evaluate a model:
+    those attributes are judged in conversation, and still judged somewhere."""
+    changes = {**TRACK_ANSWERS[track], **(CONTRACT if contract else {})}
+    d = derive(make(changes), checklist)
+    sample = next(s for s in d.interview_loop if s.id in ("work_sample", "trial_task"))
+    assert not not_in_sample & set(sample.focus), sample.focus
+    names = {a.name for c in d.scorecard.categories for a in c.attributes}
+    assert "Turns a business goal into a measurable problem" in names
+    if track == "ml_engineer":
+        assert {"Turns a business goal into a measurable problem",
+                "Evaluates models honestly"} <= set(sample.focus)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("serving", "ships_on_device"),
+    [("on_device", True), ("online_api", False), ("batch", False)],
+)
+def test_on_device_job_describes_shipping_to_devices(
+    make: Make, checklist: Checklist, serving: str, ships_on_device: bool
+) -> None:
+    """An offline phone product is not shipped "behind an API or a batch job"."""
+    role = derive(make({"production.serving": serving}), checklist).role
+    duties = " ".join(role.responsibilities)
+    assert ("behind an API" not in duties) is ships_on_device
+    assert ("over the air" in duties) is ships_on_device
+    assert any("runs on a phone" in m for m in role.must_have) is ships_on_device
+    assert len(role.responsibilities) == 5
+
+
+@pytest.mark.parametrize(
+    ("stage", "says", "never"),
+    [
+        ("idea", "first version of the product must store", "Instrument the product"),
+        ("mvp", "Instrument the product", "first version of the product"),
+    ],
+)
+def test_unrecorded_data_fix_fits_the_stage(
+    make: Make, checklist: Checklist, stage: str, says: str, never: str
+) -> None:
+    """At the idea stage there is no product to instrument yet."""
+    d = derive(make({"timing.stage": stage, "data.recorded": False}), checklist)
+    action = only(d, "too-early-data").action
+    assert says in action and never not in action
+
+
+@pytest.mark.parametrize(
+    ("labels", "says", "never"),
+    [
+        ("no", "not labelled", "only partly"),
+        ("partial", "only partly labelled", "not labelled"),
+        ("yes", "recorded, loadable, cleared and checked", "labelled"),
+    ],
+)
+def test_onboarding_states_the_labels_as_answered(
+    make: Make, checklist: Checklist, labels: str, says: str, never: str
+) -> None:
+    """Unlabelled data is "not labelled", not the softer "not fully labelled"."""
+    d = derive(make({"data.labels": labels}), checklist)
+    text = " ".join(i.text for i in d.onboarding.items)
+    assert says in text and never not in text

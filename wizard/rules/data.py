@@ -55,7 +55,12 @@ def data_usable(x: Facts) -> Iterator[Hit]:
         return
     missing = missing_access(x.answers)
     names = [x.phrase(f"missing_{_PHRASE[m]}") for m in missing]
-    fixes = [x.phrase(f"fix_{_PHRASE[m]}") for m in missing]
+    # At the idea stage there is no product to instrument yet: record from the first version.
+    idea = x.answers.timing.stage == "idea"
+    fixes = [
+        x.phrase("fix_recorded_idea" if idea and m == "recorded" else f"fix_{_PHRASE[m]}")
+        for m in missing
+    ]
     yield hit("too-early-data", missing=join_and(names), fix=" ".join(fixes))
 
 

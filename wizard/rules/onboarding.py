@@ -36,7 +36,7 @@ def data_state(x: Ctx) -> str:
     if not d.quality_checked:
         gaps.append(p["quality_unchecked"])
     if d.labels in ("no", "partial"):
-        gaps.append(p["labels_missing"])
+        gaps.append(p[f"labels_{d.labels}"])
     return join_and(gaps) if gaps else p["data_ready"]
 
 
