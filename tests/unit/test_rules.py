@@ -1177,3 +1177,58 @@ def test_onboarding_states_the_labels_as_answered(
     d = derive(make({"data.labels": labels}), checklist)
     text = " ".join(i.text for i in d.onboarding.items)
     assert says in text and never not in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "fid", "covered"),
+    [
+        ({"assessment.production_interview": False}, "no-production-interview", True),
+        ({**CONTRACT, "assessment.production_interview": False}, "no-production-interview", True),
+        # A data scientist's loop has no production stage: the finding must not claim one.
+        ({**TRACK_ANSWERS["data_scientist"], "production.models_in_production": 1,
+          "production.serving": "batch", "production.monitoring": "automated",
+          "production.retraining": "automated", "production.drift_incidents": False,
+          "assessment.production_interview": False}, "no-production-interview", False),
+        ({"assessment.product_interview": False}, "no-product-interview", True),
+        ({"assessment.take_home": "none"}, "no-work-sample", True),
+        ({"assessment.take_home": "generic_algorithms"}, "generic-test", True),
+        ({**CONTRACT, "assessment.take_home": "none"}, "no-work-sample", True),
+    ],
+)  # fmt: skip
+def test_assessment_findings_point_at_the_plans_own_loop(
+    make: Make, checklist: Checklist, changes: dict[str, Any], fid: str, covered: bool
+) -> None:
+    """"Add a stage" beside a loop that already shows that stage read as a contradiction; the
+    action says the plan's loop has it, and only when it does."""
+    d = derive(make(changes), checklist)
+    action = only(d, fid).action
+    assert ("interview loop in this plan already includes it" in action) is covered, action
+    assert action.endswith(".") and ".;" not in action
+
+
+@pytest.mark.parametrize(
+    ("labels", "says"),
+    [("no", "the examples are not labelled"), ("partial", "the examples are only partly labelled")],
+)
+def test_feasibility_states_the_labels_as_answered(
+    make: Make, checklist: Checklist, labels: str, says: str
+) -> None:
+    """Unlabelled audio is "not labelled", not "not fully labelled"."""
+    changes = {"goals.build_mode": "unsure", "goals.data_kind": "audio", "data.labels": labels}
+    assert says in only(derive(make(changes), checklist), "feasibility-first").detail
+
+
+def test_labelling_advice_fits_an_llm_feature(make: Make, checklist: Checklist) -> None:
+    """An AI engineer evaluates a hosted model; thousands of training labels are not a given."""
+    d = derive(make({"goals.build_mode": "llm", "data.labels": "partial"}), checklist)
+    assert d.role.track == "ai_engineer"
+    action = only(d, "data-labels-missing").action
+    assert "only if you train your own model" in action
+
+
+@pytest.mark.parametrize("degree", ["masters", "phd"])
+def test_degree_finding_matches_the_post(make: Make, checklist: Checklist, degree: str) -> None:
+    """The plan's own post already says no degree is required; the finding says so too."""
+    d = derive(make({"assessment.required_degree": degree}), checklist)
+    assert "already leaves it out" in only(d, "degree-filter").action
+    assert any(line.startswith("A specific degree") for line in d.role.not_required)

@@ -75,6 +75,7 @@ def feasibility(x: Facts) -> Iterator[Hit]:
             "feasibility-first",
             build=x.phrase(f"build_{g.build_mode}"),
             data=x.phrase(f"data_{g.data_kind}"),
+            labels=x.phrase(f"labels_{x.answers.data.labels}"),
         )
     elif g.build_mode == "unsure":
         yield hit("goal-build-mode-unsure")
