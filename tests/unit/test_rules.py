@@ -1198,7 +1198,7 @@ def test_onboarding_states_the_labels_as_answered(
 def test_assessment_findings_point_at_the_plans_own_loop(
     make: Make, checklist: Checklist, changes: dict[str, Any], fid: str, covered: bool
 ) -> None:
-    """"Add a stage" beside a loop that already shows that stage read as a contradiction; the
+    """ "Add a stage" beside a loop that already shows that stage read as a contradiction; the
     action says the plan's loop has it, and only when it does."""
     d = derive(make(changes), checklist)
     action = only(d, fid).action
