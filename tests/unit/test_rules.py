@@ -1232,3 +1232,18 @@ def test_degree_finding_matches_the_post(make: Make, checklist: Checklist, degre
     d = derive(make({"assessment.required_degree": degree}), checklist)
     assert "already leaves it out" in only(d, "degree-filter").action
     assert any(line.startswith("A specific degree") for line in d.role.not_required)
+
+
+@pytest.mark.parametrize(
+    ("track", "runs_in_production"),
+    [("data_scientist", False), ("ml_engineer", True), ("data_engineer", True),
+     ("ai_engineer", True), ("mlops_engineer", True)],
+)  # fmt: skip
+def test_trial_debrief_covers_production_only_where_the_work_runs_there(
+    make: Make, checklist: Checklist, track: str, runs_in_production: bool
+) -> None:
+    """An analysis contractor's read-out is not "run in production"."""
+    loop = derive(make({**TRACK_ANSWERS[track], **CONTRACT}), checklist).interview_loop
+    trial = next(s for s in loop if s.id == "trial_task")
+    assert ("running it in production" in trial.purpose) is runs_in_production, trial.purpose
+    assert "product people" in trial.purpose and "{" not in trial.purpose

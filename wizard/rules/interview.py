@@ -16,6 +16,7 @@ from wizard.rules.findings import (
     MAX_TAKE_HOME_HOURS,
     MAX_UNPAID_HOURS,
     nobody_can_judge,
+    production_interview_applies,
     production_topics,
 )
 
@@ -50,12 +51,17 @@ def time_box(x: Ctx) -> int:
 def _fill(x: Ctx, s: StageText) -> tuple[str, str]:
     iv = x.advice.interview
     paid = x.answers.assessment.take_home_paid
+    topics = production_topics(x)
+    # Analysis work runs nothing in production: its debrief is about the reasoning instead.
+    runs = production_interview_applies(x)
+    debrief = iv.notes["debrief_production" if runs else "debrief_analysis"].format(topics=topics)
     params = {
+        "debrief": debrief,
         "hours": time_box(x),
         "pay": iv.notes["paid" if paid else "unpaid"],
         "reviewer": iv.reviewer["borrowed" if nobody_can_judge(x) else "default"],
         "task": iv.take_home.get(x.track, {}).get("task", ""),
-        "topics": production_topics(x),
+        "topics": topics,
     }
     fmt, purpose = s.format.format(**params), s.purpose.format(**params)
     if s.take_home and x.answers.context.work_mode == "remote_async":
