@@ -1247,3 +1247,13 @@ def test_trial_debrief_covers_production_only_where_the_work_runs_there(
     trial = next(s for s in loop if s.id == "trial_task")
     assert ("running it in production" in trial.purpose) is runs_in_production, trial.purpose
     assert "product people" in trial.purpose and "{" not in trial.purpose
+
+
+def test_starter_evaluation_set_reads_with_a_verb_phrase_goal(
+    make: Make, checklist: Checklist
+) -> None:
+    """Outcomes are verb phrases ("Cut chargeback losses…"): "for cut chargeback losses" was not
+    a sentence; the goal is quoted as the goal."""
+    d = derive(make({"goals.build_mode": "llm"}), checklist)
+    item = next(i for i in d.onboarding.items if i.id == "starter_eval_set")
+    assert "real cases for the goal (cut chargeback losses on card payments" in item.text
