@@ -1257,3 +1257,24 @@ def test_starter_evaluation_set_reads_with_a_verb_phrase_goal(
     d = derive(make({"goals.build_mode": "llm"}), checklist)
     item = next(i for i in d.onboarding.items if i.id == "starter_eval_set")
     assert "real cases for the goal (cut chargeback losses on card payments" in item.text
+
+
+@pytest.mark.parametrize(
+    ("track", "item", "says"),
+    [
+        ("ml_engineer", "starter_project", "measured against the rule-based or manual version"),
+        ("data_scientist", "starter_analysis", "leads to a decision on the success metric"),
+        ("data_engineer", "starter_pipeline", "tested, scheduled pipeline"),
+        ("mlops_engineer", "starter_monitoring", "monitoring and alerts on the model"),
+        ("ai_engineer", "starter_eval_set", "evaluation set of real cases"),
+    ],
+)
+def test_starter_project_is_the_tracks_job_in_small(
+    make: Make, checklist: Checklist, track: str, item: str, says: str
+) -> None:
+    """A pipeline or a platform is not "measured against the rule-based version you run today";
+    each track's starter project is measured the way its job is."""
+    items = derive(make(TRACK_ANSWERS[track]), checklist).onboarding.items
+    starters = [i for i in items if i.id.startswith("starter_")]
+    assert [i.id for i in starters] == [item]
+    assert says in starters[0].text
