@@ -1278,3 +1278,33 @@ def test_starter_project_is_the_tracks_job_in_small(
     starters = [i for i in items if i.id.startswith("starter_")]
     assert [i.id for i in starters] == [item]
     assert says in starters[0].text
+
+
+LIVE_TWO = {"production.models_in_production": 2, "production.monitoring": "manual",
+            "production.retraining": "manual", "production.drift_incidents": False}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("changes", "warned", "first_alternative"),
+    [
+        ({"goals.deliverable": "ml_platform"}, True, "ml_engineer"),
+        ({"goals.deliverable": "ml_platform", **LIVE_TWO}, False, "data_engineer"),
+        (LIVE_TWO, False, "ml_engineer"),
+    ],
+)
+def test_platform_before_any_model_is_questioned(
+    make: Make, checklist: Checklist, changes: dict[str, Any], warned: bool, first_alternative: str
+) -> None:
+    """An MLOps engineer for a platform while no model runs has nothing to run: the plan warns,
+    shows the ML-engineer-first alternative, and never speaks of "the models we already run"."""
+    d = derive(make(changes), checklist)
+    assert d.role.track == "mlops_engineer"
+    assert ("platform-before-models" in ids(d)) is warned
+    assert d.role.alternatives[0].track == first_alternative
+    text = " ".join(
+        [d.role.summary, *(r.text for r in d.role.rationale), *d.onboarding.first_90_days]
+    )
+    assert ("already run" in text or "live model" in text) is not warned, text
+    if warned:
+        assert d.readiness.verdict == "almost"
+        assert only(d, "platform-before-models").severity == "warning"

@@ -203,6 +203,15 @@ def too_late(x: Ctx) -> Iterator[Hit]:
     yield hit("too-late-contract" if x.engagement == "contract" else "too-late")
 
 
+@check("platform-before-models")
+def platform_before_models(x: Ctx) -> Iterator[Hit]:
+    """An MLOps hire for a platform while no model runs yet has nothing to run: the first
+    model, shipped simply, shows what the platform must do (Rules of ML rule 4; MLOps maturity
+    starts from a model in production)."""
+    if x.track == "mlops_engineer" and not x.live:
+        yield hit("platform-before-models")
+
+
 @check("buy-before-build")
 def buy_before_build(x: Ctx) -> Iterator[Hit]:
     """Hosted models first: no ML staff and no simple version live (Rules of ML rule 1)."""

@@ -62,7 +62,11 @@ def onboarding_for(x: Ctx) -> Onboarding:
         for i in x.advice.onboarding
         if x.engagement in i.engagements and (i.tracks is None or x.track in i.tracks)
     ]
-    if x.engagement == "full_time":
+    if x.engagement == "full_time" and x.track == "mlops_engineer" and not x.live:
+        # Nothing live to list or monitor yet: the first weeks build the first model's path.
+        p = x.advice.onboarding_phrases
+        plan = tuple(p[f"mlops_new_weeks_{i}"] for i in (1, 2, 3))
+    elif x.engagement == "full_time":
         plan = x.advice.profiles[x.track].first_90_days
     else:
         plan = x.advice.first_90_days[x.engagement]

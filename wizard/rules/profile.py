@@ -58,7 +58,12 @@ def describe_role(x: Ctx, rationale: list[Reason], alternatives: list[Alternativ
         title=role_title(x),
         seniority=x.seniority,
         engagement=x.engagement,
-        summary=profile.summary,
+        # "The models we already run" would be false when none runs yet.
+        summary=(
+            x.phrase("mlops_summary_new")
+            if x.track == "mlops_engineer" and not x.live
+            else profile.summary
+        ),
         responsibilities=responsibilities,
         must_have=must,
         nice_to_have=nice,
