@@ -1308,3 +1308,24 @@ def test_platform_before_any_model_is_questioned(
     if warned:
         assert d.readiness.verdict == "almost"
         assert only(d, "platform-before-models").severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("changes", "reviewer"),
+    [
+        ({"data.recorded": False}, "an engineer on the team"),
+        ({"data.recorded": False, "team.reports_to": "non_technical_founder",
+          "context.ml_staff": 0, "team.partners": ["domain_expert"]},
+         "a borrowed technical interviewer"),
+    ],
+)  # fmt: skip
+def test_advisor_scoping_has_a_technical_judge(
+    make: Make, checklist: Checklist, changes: dict[str, Any], reviewer: str
+) -> None:
+    """A founder who cannot judge the technical stages is told to borrow an interviewer; the
+    advisor's scoping session, the one technical stage of that loop, names them too."""
+    d = derive(make(changes), checklist)
+    assert d.role.engagement == "advisor"
+    scoping = next(s for s in d.interview_loop if s.id == "scoping")
+    assert reviewer in scoping.format
+    assert ("no-technical-interviewer" in ids(d)) is (reviewer != "an engineer on the team")
