@@ -125,8 +125,13 @@ def _about(plan: Plan) -> list[str]:
     out.append(post["team"][key].format(count=staff))
     if plan.answers.team.reports_to:
         out.append(post["reports_to"][plan.answers.team.reports_to])
-    if ctx.work_mode:
+    team = plan.answers.team
+    if ctx.work_mode == "remote_async" and not team.async_practices:
+        out.append(post["text"]["remote_async_no_habits"])
+    elif ctx.work_mode:
         out.append(post["work_mode"][ctx.work_mode])
+    if ctx.work_mode == "remote_async" and team.tz_overlap_hours is not None:
+        out.append(post["text"]["overlap"].format(hours=hours_text(team.tz_overlap_hours)))
     if ctx.location:
         out.append(post["text"]["location"].format(location=_sentence(ctx.location)[:-1]))
     return [md(" ".join(out))]
@@ -154,10 +159,10 @@ def _how_we_interview(plan: Plan) -> list[str]:
     after = [text["loop_total"].format(stages=len(plan.interview_loop), minutes=minutes)]
     stage_ids = {s.id for s in plan.interview_loop}
     if "trial_task" in stage_ids:
-        after.append(text["trial_task"].format(hours=_time_box(plan)))
+        after.append(text["trial_task"].format(hours=hours_text(_time_box(plan))))
     elif "work_sample" in stage_ids:
         key = "take_home_paid" if a.take_home_paid else "take_home_unpaid"
-        after.append(text[key].format(hours=_time_box(plan)))
+        after.append(text[key].format(hours=hours_text(_time_box(plan))))
     return [*lines, "", md(" ".join(after))]
 
 
@@ -214,6 +219,11 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
     return lines
 
 
+def hours_text(hours: int) -> str:
+    """A count of hours as a reader writes it: 1 hour, 3 hours."""
+    return f"{hours} hour" if hours == 1 else f"{hours} hours"
+
+
 def _time_box(plan: Plan) -> int:
     """The same time box as the plan's loop (a trial task is always paid)."""
     from wizard.rules.interview import time_box_hours
@@ -241,7 +251,7 @@ def interview_kit(plan: Plan, checklist: Checklist) -> list[str]:
     track = plan.role.track
     if stage_ids & {"work_sample", "trial_task"} and track in kit.take_home_brief:
         paid = a.take_home_paid or "trial_task" in stage_ids
-        box = f"Time box: **{_time_box(plan)} hours**, {'paid' if paid else 'unpaid'}."
+        box = f"Time box: **{hours_text(_time_box(plan))}**, {'paid' if paid else 'unpaid'}."
         lines += ["### Take-home brief", "", box, ""]
         lines += [*_bullets(kit.take_home_brief[track] + kit.take_home_brief["common"]), ""]
     if stage_ids & {"production", "trial_task"}:

@@ -208,3 +208,35 @@ def test_unpaid_take_home_is_advertised_within_two_hours(
     kit = export_markdown(plan, checklist, only="interview-kit")
     hours = says.split("time-boxed to ")[1].split(" hours")[0]
     assert f"Time box: **{hours} hours**" in kit
+
+
+@pytest.mark.parametrize(
+    ("changes", "says", "never"),
+    [
+        ({"context.work_mode": "remote_async", "team.tz_overlap_hours": 3},
+         "We work remotely and asynchronously across time zones, mostly in writing. Our working "
+         "hours overlap by about 3 hours a day.", None),
+        # No async habits: the post does not claim the team works in writing.
+        ({"context.work_mode": "remote_async", "team.tz_overlap_hours": 1,
+          "team.async_practices": []},
+         "We work remotely across time zones. Our working hours overlap by about 1 hour a day.",
+         "mostly in writing"),
+        ({"context.work_mode": "onsite"}, "We work on site.", "overlap"),
+    ],
+)  # fmt: skip
+def test_about_states_the_work_mode_honestly(
+    make: Make, checklist: Checklist, changes: dict[str, Any], says: str, never: str | None
+) -> None:
+    about = section(post(make, checklist, changes), "About Paylane")
+    assert says in about
+    assert never is None or never not in about
+
+
+def test_one_hour_is_singular(make: Make, checklist: Checklist) -> None:
+    """An unpaid one-hour exercise reads "1 hour", not "1 hours", in the post and the kit."""
+    changes = {**BASE, "assessment.take_home_paid": False, "assessment.take_home_hours": 1}
+    plan = build_plan(make(changes), checklist)
+    text = export_markdown(plan, checklist)
+    assert "The take-home is time-boxed to 1 hour." in text
+    assert "Time box: **1 hour**, unpaid." in text
+    assert "1 hours" not in text
