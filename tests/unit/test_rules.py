@@ -1329,3 +1329,21 @@ def test_advisor_scoping_has_a_technical_judge(
     scoping = next(s for s in d.interview_loop if s.id == "scoping")
     assert reviewer in scoping.format
     assert ("no-technical-interviewer" in ids(d)) is (reviewer != "an engineer on the team")
+
+
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ({"goals.heuristic_baseline": False}, "a simple rule-based baseline"),
+        ({"goals.heuristic_baseline": False, "goals.build_mode": "llm"},
+         "a hosted model with a plain prompt"),
+        ({"goals.build_mode": "llm"}, "the rule-based or manual version you run today"),
+    ],
+)  # fmt: skip
+def test_first_weeks_measure_against_a_fitting_baseline(
+    make: Make, checklist: Checklist, changes: dict[str, Any], says: str
+) -> None:
+    """An LLM feature with nothing live is first measured against a plain prompt to a hosted
+    model (Huyen, 2025), not a "rule-based baseline" that nobody would build for it."""
+    ob = derive(make(changes), checklist).onboarding
+    assert says in ob.first_90_days[0]

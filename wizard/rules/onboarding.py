@@ -40,13 +40,21 @@ def data_state(x: Ctx) -> str:
     return join_and(gaps) if gaps else p["data_ready"]
 
 
+def _baseline_key(x: Ctx) -> str:
+    """What the first results are measured against: the simple version live today, else the
+    simplest thing to build (for LLM features a plain prompt, not a rule-based system)."""
+    if x.answers.goals.heuristic_baseline:
+        return "baseline_live"
+    return "baseline_none_llm" if x.track == "ai_engineer" else "baseline_none"
+
+
 def placeholders(x: Ctx) -> dict[str, str]:
     g, p, words = x.answers.goals, x.advice.onboarding_phrases, x.advice.words
     outcome, metric = g.outcome or "", g.success_metric or ""
     return {
         "outcome": inline(outcome) if outcome_is_clear(outcome, words) else p["outcome_missing"],
         "metric": inline(metric) if metric_is_clear(metric, words) else p["metric_missing"],
-        "baseline": p["baseline_live" if g.heuristic_baseline else "baseline_none"],
+        "baseline": p[_baseline_key(x)],
         "data_state": data_state(x),
     }
 
