@@ -247,6 +247,10 @@ def interview_kit(plan: Plan, checklist: Checklist) -> list[str]:
             f"{_cell('; '.join(s.focus))} | {', '.join(str(g) for g in s.guards)} |"
         )
     lines.append("")
+    guarded = sorted({g for s in plan.interview_loop for g in s.guards})
+    if guarded:
+        legend = "; ".join(f"{g} — {kit.mistakes[g]}" for g in guarded)
+        lines += [md(f"Mistake numbers: {legend}."), ""]
     stage_ids = {s.id for s in plan.interview_loop}
     track = plan.role.track
     if stage_ids & {"work_sample", "trial_task"} and track in kit.take_home_brief:

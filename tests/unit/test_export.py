@@ -240,3 +240,21 @@ def test_one_hour_is_singular(make: Make, checklist: Checklist) -> None:
     assert "The take-home is time-boxed to 1 hour." in text
     assert "Time box: **1 hour**, unpaid." in text
     assert "1 hours" not in text
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"data.recorded": False}, {"timing.urgency": "overdue", "timing.monthly_budget": 1500}],
+)
+def test_kit_explains_the_mistake_numbers(
+    make: Make, checklist: Checklist, changes: dict[str, Any]
+) -> None:
+    """ "Guards against mistakes: 2, 3, 8" means nothing to a founder who has not read the
+    article: the kit names every number its stages use, and only those."""
+    plan = build_plan(make({**BASE, **changes}), checklist)
+    kit = export_markdown(plan, checklist, only="interview-kit")
+    legend = next(line for line in kit.splitlines() if line.startswith("Mistake numbers: "))
+    used = sorted({g for s in plan.interview_loop for g in s.guards})
+    named = [int(n) for n in re.findall(r"(?:: |; )(\d+) — ", legend)]
+    assert named == used
+    assert legend.endswith(".")
