@@ -1347,3 +1347,29 @@ def test_first_weeks_measure_against_a_fitting_baseline(
     model (Huyen, 2025), not a "rule-based baseline" that nobody would build for it."""
     ob = derive(make(changes), checklist).onboarding
     assert says in ob.first_90_days[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # A thing to build is not a result for anyone.
+        ("Build a chatbot", "goal-outcome-vague"),
+        ("Add AI to our app", "goal-outcome-vague"),
+        ("Implement an LLM-powered assistant", "goal-outcome-vague"),
+        ("Build a recommendation engine", "goal-outcome-vague"),
+        ("Have an AI strategy", "goal-outcome-vague"),
+        ("Automate everything with AI agents", "goal-outcome-vague"),
+        ("Make our product smarter", "goal-outcome-vague"),
+        ("Launch an AI feature", "goal-outcome-vague"),
+        # Real results that use the same words stay clear.
+        ("Cut stock-outs in our stores", None),
+        ("Cut returns with better size recommendations", None),
+        ("Help agents answer support tickets faster", None),
+        ("Recommend the right tutor to each parent who signs up", None),
+        ("Route support emails to the right team automatically", None),
+    ],
+)
+def test_solution_shaped_outcomes_are_vague(text: str, problem: str | None) -> None:
+    """The second review's founders wrote "Build a chatbot" and "Add AI to our app": both named
+    what to build, not what changes for whom, and both passed as clear goals."""
+    assert outcome_problem(text, WORDS) == problem
