@@ -19,6 +19,8 @@ from checklists.loader import HERE
 class InterviewKit:
     take_home_brief: dict[str, tuple[str, ...]]
     question_areas: dict[str, tuple[str, ...]]
+    # The seed article's ten mistakes by number, for the legend under the stages table.
+    mistakes: dict[int, str]
 
 
 @lru_cache(maxsize=4)
@@ -28,4 +30,5 @@ def load_interview_kit(directory: Path = HERE) -> InterviewKit:
     return InterviewKit(
         take_home_brief={k: tuple(v) for k, v in raw["take_home_brief"].items()},
         question_areas={k: tuple(v) for k, v in raw["question_areas"].items()},
+        mistakes={int(k): v for k, v in raw["mistakes"].items()},
     )

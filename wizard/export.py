@@ -38,7 +38,6 @@ ENGAGEMENT_LABEL = {
     "contract": "Contract",
     "advisor": "Advisor, time-boxed",
 }
-MAX_TAKE_HOME_HOURS = 4
 BUDGET_CHECK = {"below": "below", "within": "within", "above": "above"}
 WORK_MODE_LABEL = {
     "onsite": "On site",
@@ -108,8 +107,10 @@ def _data_state(plan: Plan) -> list[str]:
         out.append(t[f"labels_{d.labels}"])
     if d.pipeline:
         out.append(t[f"pipeline_{d.pipeline}"])
-    key = "models_none" if not models else "models_one" if models == 1 else "models_many"
-    out.append(t[key].format(count=models))
+    # Analysis work runs nothing in production: "no model yet" would promise one.
+    if models or plan.answers.goals.deliverable != "insights":
+        key = "models_none" if not models else "models_one" if models == 1 else "models_many"
+        out.append(t[key].format(count=models))
     return [" ".join(out)]
 
 
@@ -124,8 +125,13 @@ def _about(plan: Plan) -> list[str]:
     out.append(post["team"][key].format(count=staff))
     if plan.answers.team.reports_to:
         out.append(post["reports_to"][plan.answers.team.reports_to])
-    if ctx.work_mode:
+    team = plan.answers.team
+    if ctx.work_mode == "remote_async" and not team.async_practices:
+        out.append(post["text"]["remote_async_no_habits"])
+    elif ctx.work_mode:
         out.append(post["work_mode"][ctx.work_mode])
+    if ctx.work_mode == "remote_async" and team.tz_overlap_hours is not None:
+        out.append(post["text"]["overlap"].format(hours=hours_text(team.tz_overlap_hours)))
     if ctx.location:
         out.append(post["text"]["location"].format(location=_sentence(ctx.location)[:-1]))
     return [md(" ".join(out))]
@@ -153,10 +159,10 @@ def _how_we_interview(plan: Plan) -> list[str]:
     after = [text["loop_total"].format(stages=len(plan.interview_loop), minutes=minutes)]
     stage_ids = {s.id for s in plan.interview_loop}
     if "trial_task" in stage_ids:
-        after.append(text["trial_task"].format(hours=_time_box(plan)))
+        after.append(text["trial_task"].format(hours=hours_text(_time_box(plan))))
     elif "work_sample" in stage_ids:
         key = "take_home_paid" if a.take_home_paid else "take_home_unpaid"
-        after.append(text[key].format(hours=_time_box(plan)))
+        after.append(text[key].format(hours=hours_text(_time_box(plan))))
     return [*lines, "", md(" ".join(after))]
 
 
@@ -213,9 +219,18 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
     return lines
 
 
+def hours_text(hours: int) -> str:
+    """A count of hours as a reader writes it: 1 hour, 3 hours."""
+    return f"{hours} hour" if hours == 1 else f"{hours} hours"
+
+
 def _time_box(plan: Plan) -> int:
-    hours = plan.answers.assessment.take_home_hours
-    return hours if hours is not None and 0 < hours <= MAX_TAKE_HOME_HOURS else MAX_TAKE_HOME_HOURS
+    """The same time box as the plan's loop (a trial task is always paid)."""
+    from wizard.rules.interview import time_box_hours
+
+    a = plan.answers.assessment
+    paid = bool(a.take_home_paid) or any(s.id == "trial_task" for s in plan.interview_loop)
+    return time_box_hours(a.take_home_hours, paid)
 
 
 def interview_kit(plan: Plan, checklist: Checklist) -> list[str]:
@@ -232,11 +247,15 @@ def interview_kit(plan: Plan, checklist: Checklist) -> list[str]:
             f"{_cell('; '.join(s.focus))} | {', '.join(str(g) for g in s.guards)} |"
         )
     lines.append("")
+    guarded = sorted({g for s in plan.interview_loop for g in s.guards})
+    if guarded:
+        legend = "; ".join(f"{g} — {kit.mistakes[g]}" for g in guarded)
+        lines += [md(f"Mistake numbers: {legend}."), ""]
     stage_ids = {s.id for s in plan.interview_loop}
     track = plan.role.track
     if stage_ids & {"work_sample", "trial_task"} and track in kit.take_home_brief:
         paid = a.take_home_paid or "trial_task" in stage_ids
-        box = f"Time box: **{_time_box(plan)} hours**, {'paid' if paid else 'unpaid'}."
+        box = f"Time box: **{hours_text(_time_box(plan))}**, {'paid' if paid else 'unpaid'}."
         lines += ["### Take-home brief", "", box, ""]
         lines += [*_bullets(kit.take_home_brief[track] + kit.take_home_brief["common"]), ""]
     if stage_ids & {"production", "trial_task"}:

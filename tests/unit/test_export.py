@@ -166,3 +166,95 @@ def test_how_we_interview_states_time_box_and_pay(
     assert says in text
     if changes.get("data.recorded") is False:
         assert "take-home" not in text and "trial task" not in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "says", "never"),
+    [
+        ({}, "No model runs in production yet.", None),
+        ({"goals.deliverable": "insights", "production.serving": "none"}, None,
+         "No model runs in production"),
+        ({"production.models_in_production": 2, "production.monitoring": "automated",
+          "production.retraining": "automated", "production.drift_incidents": False},
+         "2 models already run in production.", None),
+    ],
+)  # fmt: skip
+def test_data_state_mentions_production_only_where_it_applies(
+    make: Make, checklist: Checklist, changes: dict[str, Any], says: str | None, never: str | None
+) -> None:
+    """An analysis role is not told that no model runs "yet", as if one were promised."""
+    text = section(post(make, checklist, changes), "Where our data is today")
+    assert says is None or says in text
+    assert never is None or never not in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ({"assessment.take_home_paid": False, "assessment.take_home_hours": 40},
+         "The take-home is time-boxed to 2 hours."),
+        ({"assessment.take_home_paid": False, "assessment.take_home_hours": 3},
+         "The take-home is time-boxed to 2 hours."),
+        ({"timing.urgency": "overdue", "timing.monthly_budget": 1500,
+          "assessment.take_home_paid": False}, "The trial task is time-boxed to 4 hours"),
+    ],
+)  # fmt: skip
+def test_unpaid_take_home_is_advertised_within_two_hours(
+    make: Make, checklist: Checklist, changes: dict[str, Any], says: str
+) -> None:
+    """The post and the kit use the loop's time box: unpaid work never runs past two hours."""
+    plan = build_plan(make({**BASE, **changes}), checklist)
+    assert says in section(export_markdown(plan, checklist, only="job-post"), "How we interview")
+    kit = export_markdown(plan, checklist, only="interview-kit")
+    hours = says.split("time-boxed to ")[1].split(" hours")[0]
+    assert f"Time box: **{hours} hours**" in kit
+
+
+@pytest.mark.parametrize(
+    ("changes", "says", "never"),
+    [
+        ({"context.work_mode": "remote_async", "team.tz_overlap_hours": 3},
+         "We work remotely and asynchronously across time zones, mostly in writing. Our working "
+         "hours overlap by about 3 hours a day.", None),
+        # No async habits: the post does not claim the team works in writing.
+        ({"context.work_mode": "remote_async", "team.tz_overlap_hours": 1,
+          "team.async_practices": []},
+         "We work remotely across time zones. Our working hours overlap by about 1 hour a day.",
+         "mostly in writing"),
+        ({"context.work_mode": "onsite"}, "We work on site.", "overlap"),
+    ],
+)  # fmt: skip
+def test_about_states_the_work_mode_honestly(
+    make: Make, checklist: Checklist, changes: dict[str, Any], says: str, never: str | None
+) -> None:
+    about = section(post(make, checklist, changes), "About Paylane")
+    assert says in about
+    assert never is None or never not in about
+
+
+def test_one_hour_is_singular(make: Make, checklist: Checklist) -> None:
+    """An unpaid one-hour exercise reads "1 hour", not "1 hours", in the post and the kit."""
+    changes = {**BASE, "assessment.take_home_paid": False, "assessment.take_home_hours": 1}
+    plan = build_plan(make(changes), checklist)
+    text = export_markdown(plan, checklist)
+    assert "The take-home is time-boxed to 1 hour." in text
+    assert "Time box: **1 hour**, unpaid." in text
+    assert "1 hours" not in text
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [{}, {"data.recorded": False}, {"timing.urgency": "overdue", "timing.monthly_budget": 1500}],
+)
+def test_kit_explains_the_mistake_numbers(
+    make: Make, checklist: Checklist, changes: dict[str, Any]
+) -> None:
+    """ "Guards against mistakes: 2, 3, 8" means nothing to a founder who has not read the
+    article: the kit names every number its stages use, and only those."""
+    plan = build_plan(make({**BASE, **changes}), checklist)
+    kit = export_markdown(plan, checklist, only="interview-kit")
+    legend = next(line for line in kit.splitlines() if line.startswith("Mistake numbers: "))
+    used = sorted({g for s in plan.interview_loop for g in s.guards})
+    named = [int(n) for n in re.findall(r"(?:: |; )(\d+) — ", legend)]
+    assert named == used
+    assert legend.endswith(".")

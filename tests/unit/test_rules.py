@@ -1071,3 +1071,305 @@ def test_rules_engine_is_pure() -> None:
                 imported.add(node.module.split(".")[0])
         assert not imported & {"os", "time", "datetime", "pathlib", "random", "io", "subprocess"}
         assert not re.search(r"\bopen\(|\bprint\(", path.read_text(encoding="utf-8")), path
+
+
+# --- second review (18+ companies on the v2 engine) ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("changes", "box"),
+    [
+        ({}, "4-hour time box, paid"),
+        ({"assessment.take_home_hours": 3}, "3-hour time box, paid"),
+        # The unpaid-over-two-hours warning applies to the loop itself: the kit never asks for
+        # more unpaid hours than the plan allows.
+        ({"assessment.take_home_hours": 40, "assessment.take_home_paid": False},
+         "2-hour time box, unpaid"),
+        ({"assessment.take_home_hours": 3, "assessment.take_home_paid": False},
+         "2-hour time box, unpaid"),
+        ({"assessment.take_home_hours": 1, "assessment.take_home_paid": False},
+         "1-hour time box, unpaid"),
+        # A contract's trial task is paid whatever the full-time answer says.
+        ({**CONTRACT, "assessment.take_home_paid": False}, "4-hour time box"),
+    ],
+)  # fmt: skip
+def test_time_box_stays_within_the_take_home_limits(
+    make: Make, checklist: Checklist, changes: dict[str, Any], box: str
+) -> None:
+    loop = derive(make(changes), checklist).interview_loop
+    stage = next(s for s in loop if s.id in ("work_sample", "trial_task"))
+    assert box in stage.format
+
+
+@pytest.mark.parametrize(
+    ("track", "contract", "not_in_sample"),
+    [
+        ("mlops_engineer", False, {"Turns a business goal into a measurable problem",
+                                   "Evaluates models honestly"}),
+        ("mlops_engineer", True, {"Turns a business goal into a measurable problem",
+                                  "Evaluates models honestly"}),
+        ("data_engineer", False, {"Turns a business goal into a measurable problem"}),
+        ("data_engineer", True, {"Turns a business goal into a measurable problem"}),
+        ("ml_engineer", False, set()),
+        ("ai_engineer", False, set()),
+    ],
+)  # fmt: skip
+def test_take_home_is_scored_only_on_what_it_tests(
+    make: Make, checklist: Checklist, track: str, contract: bool, not_in_sample: set[str]
+) -> None:
+    """A pipeline or serving exercise does not frame a business problem or evaluate a model:
+    those attributes are judged in conversation, and still judged somewhere."""
+    changes = {**TRACK_ANSWERS[track], **(CONTRACT if contract else {})}
+    d = derive(make(changes), checklist)
+    sample = next(s for s in d.interview_loop if s.id in ("work_sample", "trial_task"))
+    assert not not_in_sample & set(sample.focus), sample.focus
+    names = {a.name for c in d.scorecard.categories for a in c.attributes}
+    assert "Turns a business goal into a measurable problem" in names
+    if track == "ml_engineer":
+        assert {"Turns a business goal into a measurable problem",
+                "Evaluates models honestly"} <= set(sample.focus)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("serving", "ships_on_device"),
+    [("on_device", True), ("online_api", False), ("batch", False)],
+)
+def test_on_device_job_describes_shipping_to_devices(
+    make: Make, checklist: Checklist, serving: str, ships_on_device: bool
+) -> None:
+    """An offline phone product is not shipped "behind an API or a batch job"."""
+    role = derive(make({"production.serving": serving}), checklist).role
+    duties = " ".join(role.responsibilities)
+    assert ("behind an API" not in duties) is ships_on_device
+    assert ("over the air" in duties) is ships_on_device
+    assert any("runs on a phone" in m for m in role.must_have) is ships_on_device
+    assert len(role.responsibilities) == 5
+
+
+@pytest.mark.parametrize(
+    ("stage", "says", "never"),
+    [
+        ("idea", "first version of the product must store", "Instrument the product"),
+        ("mvp", "Instrument the product", "first version of the product"),
+    ],
+)
+def test_unrecorded_data_fix_fits_the_stage(
+    make: Make, checklist: Checklist, stage: str, says: str, never: str
+) -> None:
+    """At the idea stage there is no product to instrument yet."""
+    d = derive(make({"timing.stage": stage, "data.recorded": False}), checklist)
+    action = only(d, "too-early-data").action
+    assert says in action and never not in action
+
+
+@pytest.mark.parametrize(
+    ("labels", "says", "never"),
+    [
+        ("no", "not labelled", "only partly"),
+        ("partial", "only partly labelled", "not labelled"),
+        ("yes", "recorded, loadable, cleared and checked", "labelled"),
+    ],
+)
+def test_onboarding_states_the_labels_as_answered(
+    make: Make, checklist: Checklist, labels: str, says: str, never: str
+) -> None:
+    """Unlabelled data is "not labelled", not the softer "not fully labelled"."""
+    d = derive(make({"data.labels": labels}), checklist)
+    text = " ".join(i.text for i in d.onboarding.items)
+    assert says in text and never not in text
+
+
+@pytest.mark.parametrize(
+    ("changes", "fid", "covered"),
+    [
+        ({"assessment.production_interview": False}, "no-production-interview", True),
+        ({**CONTRACT, "assessment.production_interview": False}, "no-production-interview", True),
+        # A data scientist's loop has no production stage: the finding must not claim one.
+        ({**TRACK_ANSWERS["data_scientist"], "production.models_in_production": 1,
+          "production.serving": "batch", "production.monitoring": "automated",
+          "production.retraining": "automated", "production.drift_incidents": False,
+          "assessment.production_interview": False}, "no-production-interview", False),
+        ({"assessment.product_interview": False}, "no-product-interview", True),
+        ({"assessment.take_home": "none"}, "no-work-sample", True),
+        ({"assessment.take_home": "generic_algorithms"}, "generic-test", True),
+        ({**CONTRACT, "assessment.take_home": "none"}, "no-work-sample", True),
+    ],
+)  # fmt: skip
+def test_assessment_findings_point_at_the_plans_own_loop(
+    make: Make, checklist: Checklist, changes: dict[str, Any], fid: str, covered: bool
+) -> None:
+    """ "Add a stage" beside a loop that already shows that stage read as a contradiction; the
+    action says the plan's loop has it, and only when it does."""
+    d = derive(make(changes), checklist)
+    action = only(d, fid).action
+    assert ("interview loop in this plan already includes it" in action) is covered, action
+    assert action.endswith(".") and ".;" not in action
+
+
+@pytest.mark.parametrize(
+    ("labels", "says"),
+    [("no", "the examples are not labelled"), ("partial", "the examples are only partly labelled")],
+)
+def test_feasibility_states_the_labels_as_answered(
+    make: Make, checklist: Checklist, labels: str, says: str
+) -> None:
+    """Unlabelled audio is "not labelled", not "not fully labelled"."""
+    changes = {"goals.build_mode": "unsure", "goals.data_kind": "audio", "data.labels": labels}
+    assert says in only(derive(make(changes), checklist), "feasibility-first").detail
+
+
+def test_labelling_advice_fits_an_llm_feature(make: Make, checklist: Checklist) -> None:
+    """An AI engineer evaluates a hosted model; thousands of training labels are not a given."""
+    d = derive(make({"goals.build_mode": "llm", "data.labels": "partial"}), checklist)
+    assert d.role.track == "ai_engineer"
+    action = only(d, "data-labels-missing").action
+    assert "only if you train your own model" in action
+
+
+@pytest.mark.parametrize("degree", ["masters", "phd"])
+def test_degree_finding_matches_the_post(make: Make, checklist: Checklist, degree: str) -> None:
+    """The plan's own post already says no degree is required; the finding says so too."""
+    d = derive(make({"assessment.required_degree": degree}), checklist)
+    assert "already leaves it out" in only(d, "degree-filter").action
+    assert any(line.startswith("A specific degree") for line in d.role.not_required)
+
+
+@pytest.mark.parametrize(
+    ("track", "runs_in_production"),
+    [("data_scientist", False), ("ml_engineer", True), ("data_engineer", True),
+     ("ai_engineer", True), ("mlops_engineer", True)],
+)  # fmt: skip
+def test_trial_debrief_covers_production_only_where_the_work_runs_there(
+    make: Make, checklist: Checklist, track: str, runs_in_production: bool
+) -> None:
+    """An analysis contractor's read-out is not "run in production"."""
+    loop = derive(make({**TRACK_ANSWERS[track], **CONTRACT}), checklist).interview_loop
+    trial = next(s for s in loop if s.id == "trial_task")
+    assert ("running it in production" in trial.purpose) is runs_in_production, trial.purpose
+    assert "product people" in trial.purpose and "{" not in trial.purpose
+
+
+def test_starter_evaluation_set_reads_with_a_verb_phrase_goal(
+    make: Make, checklist: Checklist
+) -> None:
+    """Outcomes are verb phrases ("Cut chargeback losses…"): "for cut chargeback losses" was not
+    a sentence; the goal is quoted as the goal."""
+    d = derive(make({"goals.build_mode": "llm"}), checklist)
+    item = next(i for i in d.onboarding.items if i.id == "starter_eval_set")
+    assert "real cases for the goal (cut chargeback losses on card payments" in item.text
+
+
+@pytest.mark.parametrize(
+    ("track", "item", "says"),
+    [
+        ("ml_engineer", "starter_project", "measured against the rule-based or manual version"),
+        ("data_scientist", "starter_analysis", "leads to a decision on the success metric"),
+        ("data_engineer", "starter_pipeline", "tested, scheduled pipeline"),
+        ("mlops_engineer", "starter_monitoring", "monitoring and alerts on the model"),
+        ("ai_engineer", "starter_eval_set", "evaluation set of real cases"),
+    ],
+)
+def test_starter_project_is_the_tracks_job_in_small(
+    make: Make, checklist: Checklist, track: str, item: str, says: str
+) -> None:
+    """A pipeline or a platform is not "measured against the rule-based version you run today";
+    each track's starter project is measured the way its job is."""
+    items = derive(make(TRACK_ANSWERS[track]), checklist).onboarding.items
+    starters = [i for i in items if i.id.startswith("starter_")]
+    assert [i.id for i in starters] == [item]
+    assert says in starters[0].text
+
+
+LIVE_TWO = {"production.models_in_production": 2, "production.monitoring": "manual",
+            "production.retraining": "manual", "production.drift_incidents": False}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("changes", "warned", "first_alternative"),
+    [
+        ({"goals.deliverable": "ml_platform"}, True, "ml_engineer"),
+        ({"goals.deliverable": "ml_platform", **LIVE_TWO}, False, "data_engineer"),
+        (LIVE_TWO, False, "ml_engineer"),
+    ],
+)
+def test_platform_before_any_model_is_questioned(
+    make: Make, checklist: Checklist, changes: dict[str, Any], warned: bool, first_alternative: str
+) -> None:
+    """An MLOps engineer for a platform while no model runs has nothing to run: the plan warns,
+    shows the ML-engineer-first alternative, and never speaks of "the models we already run"."""
+    d = derive(make(changes), checklist)
+    assert d.role.track == "mlops_engineer"
+    assert ("platform-before-models" in ids(d)) is warned
+    assert d.role.alternatives[0].track == first_alternative
+    text = " ".join(
+        [d.role.summary, *(r.text for r in d.role.rationale), *d.onboarding.first_90_days]
+    )
+    assert ("already run" in text or "live model" in text) is not warned, text
+    if warned:
+        assert d.readiness.verdict == "almost"
+        assert only(d, "platform-before-models").severity == "warning"
+
+
+@pytest.mark.parametrize(
+    ("changes", "reviewer"),
+    [
+        ({"data.recorded": False}, "an engineer on the team"),
+        ({"data.recorded": False, "team.reports_to": "non_technical_founder",
+          "context.ml_staff": 0, "team.partners": ["domain_expert"]},
+         "a borrowed technical interviewer"),
+    ],
+)  # fmt: skip
+def test_advisor_scoping_has_a_technical_judge(
+    make: Make, checklist: Checklist, changes: dict[str, Any], reviewer: str
+) -> None:
+    """A founder who cannot judge the technical stages is told to borrow an interviewer; the
+    advisor's scoping session, the one technical stage of that loop, names them too."""
+    d = derive(make(changes), checklist)
+    assert d.role.engagement == "advisor"
+    scoping = next(s for s in d.interview_loop if s.id == "scoping")
+    assert reviewer in scoping.format
+    assert ("no-technical-interviewer" in ids(d)) is (reviewer != "an engineer on the team")
+
+
+@pytest.mark.parametrize(
+    ("changes", "says"),
+    [
+        ({"goals.heuristic_baseline": False}, "a simple rule-based baseline"),
+        ({"goals.heuristic_baseline": False, "goals.build_mode": "llm"},
+         "a hosted model with a plain prompt"),
+        ({"goals.build_mode": "llm"}, "the rule-based or manual version you run today"),
+    ],
+)  # fmt: skip
+def test_first_weeks_measure_against_a_fitting_baseline(
+    make: Make, checklist: Checklist, changes: dict[str, Any], says: str
+) -> None:
+    """An LLM feature with nothing live is first measured against a plain prompt to a hosted
+    model (Huyen, 2025), not a "rule-based baseline" that nobody would build for it."""
+    ob = derive(make(changes), checklist).onboarding
+    assert says in ob.first_90_days[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        # A thing to build is not a result for anyone.
+        ("Build a chatbot", "goal-outcome-vague"),
+        ("Add AI to our app", "goal-outcome-vague"),
+        ("Implement an LLM-powered assistant", "goal-outcome-vague"),
+        ("Build a recommendation engine", "goal-outcome-vague"),
+        ("Have an AI strategy", "goal-outcome-vague"),
+        ("Automate everything with AI agents", "goal-outcome-vague"),
+        ("Make our product smarter", "goal-outcome-vague"),
+        ("Launch an AI feature", "goal-outcome-vague"),
+        # Real results that use the same words stay clear.
+        ("Cut stock-outs in our stores", None),
+        ("Cut returns with better size recommendations", None),
+        ("Help agents answer support tickets faster", None),
+        ("Recommend the right tutor to each parent who signs up", None),
+        ("Route support emails to the right team automatically", None),
+    ],
+)
+def test_solution_shaped_outcomes_are_vague(text: str, problem: str | None) -> None:
+    """The second review's founders wrote "Build a chatbot" and "Add AI to our app": both named
+    what to build, not what changes for whom, and both passed as clear goals."""
+    assert outcome_problem(text, WORDS) == problem

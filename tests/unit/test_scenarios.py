@@ -1,5 +1,5 @@
-"""Thirteen companies end to end: answers file → plan, through the loader, the CLI in-process and
-a real ``python -m wizard`` subprocess.
+"""Every company in tests/fixtures/answers/ end to end: answers file → plan, through the loader,
+the CLI in-process and a real ``python -m wizard`` subprocess.
 
 tests/fixtures/scenarios.toml pins, per company, the track, seniority, engagement, verdict, data
 band, score and the exact list of findings, so changing any rule that touches a realistic

@@ -55,7 +55,12 @@ def data_usable(x: Facts) -> Iterator[Hit]:
         return
     missing = missing_access(x.answers)
     names = [x.phrase(f"missing_{_PHRASE[m]}") for m in missing]
-    fixes = [x.phrase(f"fix_{_PHRASE[m]}") for m in missing]
+    # At the idea stage there is no product to instrument yet: record from the first version.
+    idea = x.answers.timing.stage == "idea"
+    fixes = [
+        x.phrase("fix_recorded_idea" if idea and m == "recorded" else f"fix_{_PHRASE[m]}")
+        for m in missing
+    ]
     yield hit("too-early-data", missing=join_and(names), fix=" ".join(fixes))
 
 
@@ -70,6 +75,7 @@ def feasibility(x: Facts) -> Iterator[Hit]:
             "feasibility-first",
             build=x.phrase(f"build_{g.build_mode}"),
             data=x.phrase(f"data_{g.data_kind}"),
+            labels=x.phrase(f"labels_{x.answers.data.labels}"),
         )
     elif g.build_mode == "unsure":
         yield hit("goal-build-mode-unsure")

@@ -42,6 +42,18 @@ def production_interview_applies(x: Ctx) -> bool:
     )
 
 
+def in_loop(x: Ctx, *stage_ids: str) -> str:
+    """A sentence saying the plan's own interview loop already has the stage a finding asks
+    for, so "add a stage" never reads as missing beside a loop that shows it; empty otherwise."""
+    has = any(
+        s.id in stage_ids
+        and x.engagement in s.engagements
+        and (s.tracks is None or x.track in s.tracks)
+        for s in x.advice.interview.stages
+    )
+    return x.phrase("in_loop") if has else ""
+
+
 def a_track(x: Ctx, track: str) -> str:
     return x.advice.profiles[track].a_name
 
@@ -81,7 +93,7 @@ def product_interview(x: Ctx) -> Iterator[Hit]:
     """No stage tests product thinking or communication (seed mistake 4). An advisor's scoping
     conversation covers it."""
     if x.engagement != "advisor" and not x.answers.assessment.product_interview:
-        yield hit("no-product-interview")
+        yield hit("no-product-interview", in_loop=in_loop(x, "product", "trial_task"))
 
 
 @check("no-partners", "no-business-partner")
@@ -121,10 +133,10 @@ def work_sample(x: Ctx) -> Iterator[Hit]:
     a = x.answers.assessment
     task = x.advice.interview.take_home[x.track]["short"]
     if a.take_home not in TAKE_HOMES:
-        yield hit("no-work-sample", task=task)
+        yield hit("no-work-sample", task=task, in_loop=in_loop(x, "work_sample", "trial_task"))
         return
     if a.take_home == "generic_algorithms":
-        yield hit("generic-test", task=task)
+        yield hit("generic-test", task=task, in_loop=in_loop(x, "work_sample", "trial_task"))
     hours = a.take_home_hours
     if hours is None:
         yield hit("take-home-no-time-box")
@@ -169,7 +181,11 @@ def production_topics(x: Ctx) -> str:
 def production_interview(x: Ctx) -> Iterator[Hit]:
     """Production work, but no stage tests production skills (seed mistake 6)."""
     if production_interview_applies(x) and not x.answers.assessment.production_interview:
-        yield hit("no-production-interview", topics=production_topics(x))
+        yield hit(
+            "no-production-interview",
+            topics=production_topics(x),
+            in_loop=in_loop(x, "production", "trial_task"),
+        )
 
 
 # --- 7: timing ------------------------------------------------------------------------------
@@ -193,6 +209,15 @@ def too_late(x: Ctx) -> Iterator[Hit]:
     if x.blocked or x.band != "A" or x.answers.timing.urgency != "overdue":
         return
     yield hit("too-late-contract" if x.engagement == "contract" else "too-late")
+
+
+@check("platform-before-models")
+def platform_before_models(x: Ctx) -> Iterator[Hit]:
+    """An MLOps hire for a platform while no model runs yet has nothing to run: the first
+    model, shipped simply, shows what the platform must do (Rules of ML rule 4; MLOps maturity
+    starts from a model in production)."""
+    if x.track == "mlops_engineer" and not x.live:
+        yield hit("platform-before-models")
 
 
 @check("buy-before-build")

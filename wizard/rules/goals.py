@@ -27,7 +27,13 @@ def hype_phrase(text: str | None, words: Words) -> str | None:
 def content_words(text: str | None, words: Words) -> list[str]:
     """What is left of an outcome once filler and bare technology words are removed."""
     skip = words.filler_words | words.tech_words
-    return [t for t in tokens(text) if t not in skip and not _NUMERIC.match(t)]
+    # "LLM-powered" is as empty as "LLM" and "powered": a hyphenated word carries content only
+    # when one of its parts does ("stock-out" does).
+    return [
+        t
+        for t in tokens(text)
+        if not _NUMERIC.match(t) and not all(part in skip for part in t.split("-") if part)
+    ]
 
 
 def outcome_problem(text: str | None, words: Words) -> str | None:

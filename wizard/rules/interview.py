@@ -12,7 +12,13 @@ from __future__ import annotations
 from checklists.advice import StageText
 from wizard.models import InterviewStage, ScoreAttribute, Scorecard, ScoreCategory
 from wizard.rules.catalog import Ctx
-from wizard.rules.findings import MAX_TAKE_HOME_HOURS, nobody_can_judge, production_topics
+from wizard.rules.findings import (
+    MAX_TAKE_HOME_HOURS,
+    MAX_UNPAID_HOURS,
+    nobody_can_judge,
+    production_interview_applies,
+    production_topics,
+)
 
 MAX_ATTRIBUTES = 6
 STAGE_LIMITS = {"full_time": (5, 240), "contract": (3, 240), "advisor": (2, 240)}
@@ -28,20 +34,34 @@ def stages_for(x: Ctx) -> list[StageText]:
     ]
 
 
+def time_box_hours(hours: int | None, paid: bool) -> int:
+    """The time box the loop states: the founder's hours within the limits the take-home
+    findings set (4 hours; 2 when unpaid), so the kit and the post never advertise an exercise
+    the plan itself warns against."""
+    limit = MAX_TAKE_HOME_HOURS if paid else MAX_UNPAID_HOURS
+    return hours if hours is not None and 0 < hours <= limit else limit
+
+
 def time_box(x: Ctx) -> int:
-    hours = x.answers.assessment.take_home_hours
-    return hours if hours is not None and 0 < hours <= MAX_TAKE_HOME_HOURS else MAX_TAKE_HOME_HOURS
+    """A contract's trial task is always paid; a full-time take-home only when the plan says so."""
+    paid = bool(x.answers.assessment.take_home_paid) or x.engagement == "contract"
+    return time_box_hours(x.answers.assessment.take_home_hours, paid)
 
 
 def _fill(x: Ctx, s: StageText) -> tuple[str, str]:
     iv = x.advice.interview
     paid = x.answers.assessment.take_home_paid
+    topics = production_topics(x)
+    # Analysis work runs nothing in production: its debrief is about the reasoning instead.
+    runs = production_interview_applies(x)
+    debrief = iv.notes["debrief_production" if runs else "debrief_analysis"].format(topics=topics)
     params = {
+        "debrief": debrief,
         "hours": time_box(x),
         "pay": iv.notes["paid" if paid else "unpaid"],
         "reviewer": iv.reviewer["borrowed" if nobody_can_judge(x) else "default"],
         "task": iv.take_home.get(x.track, {}).get("task", ""),
-        "topics": production_topics(x),
+        "topics": topics,
     }
     fmt, purpose = s.format.format(**params), s.purpose.format(**params)
     if s.take_home and x.answers.context.work_mode == "remote_async":

@@ -36,8 +36,16 @@ def data_state(x: Ctx) -> str:
     if not d.quality_checked:
         gaps.append(p["quality_unchecked"])
     if d.labels in ("no", "partial"):
-        gaps.append(p["labels_missing"])
+        gaps.append(p[f"labels_{d.labels}"])
     return join_and(gaps) if gaps else p["data_ready"]
+
+
+def _baseline_key(x: Ctx) -> str:
+    """What the first results are measured against: the simple version live today, else the
+    simplest thing to build (for LLM features a plain prompt, not a rule-based system)."""
+    if x.answers.goals.heuristic_baseline:
+        return "baseline_live"
+    return "baseline_none_llm" if x.track == "ai_engineer" else "baseline_none"
 
 
 def placeholders(x: Ctx) -> dict[str, str]:
@@ -46,7 +54,7 @@ def placeholders(x: Ctx) -> dict[str, str]:
     return {
         "outcome": inline(outcome) if outcome_is_clear(outcome, words) else p["outcome_missing"],
         "metric": inline(metric) if metric_is_clear(metric, words) else p["metric_missing"],
-        "baseline": p["baseline_live" if g.heuristic_baseline else "baseline_none"],
+        "baseline": p[_baseline_key(x)],
         "data_state": data_state(x),
     }
 
@@ -62,7 +70,11 @@ def onboarding_for(x: Ctx) -> Onboarding:
         for i in x.advice.onboarding
         if x.engagement in i.engagements and (i.tracks is None or x.track in i.tracks)
     ]
-    if x.engagement == "full_time":
+    if x.engagement == "full_time" and x.track == "mlops_engineer" and not x.live:
+        # Nothing live to list or monitor yet: the first weeks build the first model's path.
+        p = x.advice.onboarding_phrases
+        plan = tuple(p[f"mlops_new_weeks_{i}"] for i in (1, 2, 3))
+    elif x.engagement == "full_time":
         plan = x.advice.profiles[x.track].first_90_days
     else:
         plan = x.advice.first_90_days[x.engagement]

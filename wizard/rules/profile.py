@@ -20,6 +20,21 @@ def _ability(text: str) -> str:
     return f"Hands-on experience with {inline(text)}."
 
 
+# Tracks whose job post describes shipping models; on-device serving changes what that means.
+SHIPS_MODELS = ("ml_engineer",)
+
+
+def _on_device(x: Ctx, responsibilities: list[str], must: list[str]) -> None:
+    """An on-device product ships models to devices, not behind an API: say so in the duties
+    and ask for that experience (the production stage already tests it)."""
+    if x.answers.production.serving != "on_device" or x.track not in SHIPS_MODELS:
+        return
+    responsibilities[:] = [
+        x.phrase("on_device_ship") if r.startswith("Ship models") else r for r in responsibilities
+    ]
+    must.insert(1, x.phrase("on_device_must"))
+
+
 def describe_role(x: Ctx, rationale: list[Reason], alternatives: list[Alternative]) -> Role:
     profile = x.advice.profiles[x.track]
     a = x.answers.assessment
@@ -35,14 +50,21 @@ def describe_role(x: Ctx, rationale: list[Reason], alternatives: list[Alternativ
             must.append(f"You work fluently in {join_and(core)}.")
         if frameworks:
             nice.append(f"Familiarity with {join_and(frameworks)}.")
+    responsibilities = list(profile.responsibilities)
+    _on_device(x, responsibilities, must)
     nr = x.advice.not_required
     return Role(
         track=x.track,
         title=role_title(x),
         seniority=x.seniority,
         engagement=x.engagement,
-        summary=profile.summary,
-        responsibilities=list(profile.responsibilities),
+        # "The models we already run" would be false when none runs yet.
+        summary=(
+            x.phrase("mlops_summary_new")
+            if x.track == "mlops_engineer" and not x.live
+            else profile.summary
+        ),
+        responsibilities=responsibilities,
         must_have=must,
         nice_to_have=nice,
         not_required=[nr["degree"], nr["tools_beyond"] if tools else nr["tools"], nr["research"]],

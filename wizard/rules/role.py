@@ -76,6 +76,8 @@ def build_track(x: Facts) -> tuple[Track, Reason]:
             "production.retraining",
             "production.drift_incidents",
         ]
+        if not x.live:  # a platform and nothing to run on it yet
+            return "mlops_engineer", reason(x, "track_mlops_new_platform", keys)
         return "mlops_engineer", reason(x, "track_mlops_engineer", keys, why="; ".join(why))
     if g.deliverable == "insights":
         return "data_scientist", reason(x, "track_data_scientist", ["goals.deliverable"])
@@ -220,7 +222,9 @@ def alternatives(x: Facts, track: Track) -> list[Alternative]:
     elif track == "data_engineer":
         pairs.append(("ml_engineer", "data_engineer_ml"))
     elif track == "mlops_engineer":
-        if x.answers.goals.deliverable == "product_feature":
+        if not x.live:
+            pairs.append(("ml_engineer", "mlops_first_model"))
+        elif x.answers.goals.deliverable == "product_feature":
             pairs.append(("ml_engineer", "mlops_ml"))
         else:
             pairs.append(("data_engineer", "mlops_data"))
