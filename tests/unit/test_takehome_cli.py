@@ -279,4 +279,28 @@ def test_a_plan_without_a_take_home_answer_gets_a_kit_that_does_not_invent_pay(
     assert run_cli("kit", plan, "-o", work / "kit")[0] == 0
     brief = (work / "kit" / "candidate" / "BRIEF.md").read_text(encoding="utf-8")
     assert "paid for your time" not in brief and "is not paid" not in brief
-    assert "We will confirm" in brief and "at most 4 hours" in brief
+    # Pay not decided: the time box is the plan's own for an unpaid exercise (its loop says 2 h).
+    assert "We will confirm" in brief and "at most 2 hours" in brief
+
+
+@pytest.mark.parametrize(
+    ("hours", "paid", "told"),
+    [(40, False, 2), (4, False, 2), (1, False, 1), (40, True, 4), (3, True, 3)],
+)
+def test_brief_states_the_time_box_the_plan_allows(
+    run_cli: RunCli, work: Path, hours: int, paid: bool, told: int
+) -> None:
+    """The kit asks for no more than the plan's own loop: 4 hours at most, 2 when unpaid (the
+    take-home findings), whatever the founder typed."""
+    raw = tomllib.loads((ANSWERS_DIR / "fraud_model.toml").read_text(encoding="utf-8"))
+    apply(
+        raw.get("answers", raw),
+        {"assessment.take_home_hours": hours, "assessment.take_home_paid": paid},
+    )
+    plan = work / "boxed.toml"
+    plan.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    out = work / "kit"
+    code, _, err = run_cli("kit", plan, "-o", out)
+    assert code == 0, err
+    brief = (out / "candidate" / "BRIEF.md").read_text(encoding="utf-8")
+    assert f"at most {told} hour{'s' if told != 1 else ''}." in brief

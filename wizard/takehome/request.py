@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from wizard.rules.interview import time_box_hours
+
 if TYPE_CHECKING:
     from wizard.models import Plan
 
@@ -120,7 +122,14 @@ def from_plan(plan: Plan) -> KitRequest:
         for attr in cat.attributes
         if TAKE_HOME_STAGES.intersection(attr.stages)
     )
-    hours = _get(a, "assessment", "take_home_hours")
+    # The time box the plan's own interview loop states (4 hours at most, 2 when unpaid; a
+    # contract's trial is always paid), so the brief never asks for more than the plan allows.
+    paid = _get(a, "assessment", "take_home_paid")
+    asked = _get(a, "assessment", "take_home_hours")
+    hours = time_box_hours(
+        asked if isinstance(asked, int) and asked > 0 else None,
+        bool(paid) or plan.role.engagement == "contract",
+    )
     return KitRequest(
         track=track,
         problem_type=_get(a, "goals", "problem_type") or "predictive_analytics",
@@ -129,8 +138,8 @@ def from_plan(plan: Plan) -> KitRequest:
         outcome=_get(a, "goals", "outcome") or "",
         success_metric=_get(a, "goals", "success_metric") or "",
         competencies=tuple(_get(a, "assessment", "competencies") or ()),
-        hours=hours if isinstance(hours, int) and hours > 0 else DEFAULT_HOURS,
-        paid=_get(a, "assessment", "take_home_paid"),
+        hours=hours,
+        paid=paid,
         heuristic_baseline=bool(_get(a, "goals", "heuristic_baseline")),
         serving=_get(a, "production", "serving") or "batch",
         attributes=attributes,
