@@ -290,7 +290,7 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         return read_toml(path)
     except PlanFileError as exc:
-        if exc.errno == errno.ENOENT and path.parent == HERE:
+        if exc.errno == errno.ENOENT:  # a user file is only read once it exists
             raise ChecklistError(f"{path}: checklist file is missing") from None
         raise ChecklistError(str(exc)) from None
 

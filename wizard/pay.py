@@ -227,7 +227,10 @@ def budget_sentence(check: BudgetCheck, buys: Buys | None = None) -> str | None:
         f"({money(currency, check.low_monthly)} a month)"
     )
     if buys is not None:
-        text += f"; at the contract rate ({buys.rate.range_text()}) {buys.text()}"
+        text += (
+            f"; at the midpoint of the contract rate ({buys.rate.range_text()}, so "
+            f"{money(buys.rate.currency, buys.midpoint)} an hour) {buys.text()}"
+        )
     return text + "."
 
 
@@ -241,6 +244,8 @@ def _months_before(when: date, months: int) -> date:
 def is_stale(rate: Rate, updated: date | datetime) -> bool:
     """True when the figure's reference period ended more than 36 months before ``updated``."""
     day = updated.date() if isinstance(updated, datetime) else updated
+    if day.year * 12 + day.month <= STALE_AFTER_MONTHS + 12:
+        return False  # a date in the first years of the calendar: nothing is older
     return reference_end(rate.as_of) < _months_before(day, STALE_AFTER_MONTHS)
 
 
@@ -251,14 +256,21 @@ def transparency_severity(region: str) -> Severity:
 
 def missing_figure(region: str, track: str, seniority: str, engagement: str) -> str:
     """The "no figure" sentence: what is missing and how the founder can add their own."""
-    kind = engagement.replace("_", "-")
     who = f"{SENIORITY_NAMES.get(seniority, seniority)} {TRACK_NAMES.get(track, track)}"
     where = REGION_NAMES.get(region, "this region")
+    if engagement == "full_time":
+        return (
+            f"No sourced full-time pay range for a {who} in {where} ships with hirewiz; add one "
+            "you trust to rates.toml in your hirewiz folder (region, track, seniority, engagement, "
+            "low, high, currency, period, source, as_of) and the plan will compare your budget "
+            "with it."
+        )
+    kind = engagement.replace("_", "-")
     return (
-        f"hirewiz ships no sourced {kind} pay figure for a {who} in {where}; add one you "
-        "trust to rates.toml in your hirewiz folder (region, track, seniority, engagement, "
-        "low, high, currency, period, source, as_of) and the plan will compare your budget "
-        "with it."
+        f"No sourced {kind} rate for a {who} in {where} ships with hirewiz; add an hourly rate "
+        "you trust to rates.toml in your hirewiz folder (region, engagement, low, high, currency, "
+        'period = "hour", source, as_of) and the plan will say how many hours a month your '
+        "budget pays for."
     )
 
 

@@ -506,7 +506,7 @@ def test_no_budget_without_a_source_and_the_rationale_says_so(
     d = derive(make({"context.hiring_region": "other"}), checklist)
     assert d.budget is None
     assert any(
-        "ships no sourced full-time pay figure" in r.text and "rates.toml" in r.text
+        "No sourced full-time pay range" in r.text and "rates.toml" in r.text
         for r in d.role.rationale
     )
 

@@ -21,10 +21,21 @@ from wizard.models import (
     Seniority,
     Track,
 )
-from wizard.pay import BudgetCheck, Day, PayAdvice, PayData, advise, advisor_equity_for, money
+from wizard.pay import (
+    BudgetCheck,
+    Day,
+    PayAdvice,
+    PayData,
+    advise,
+    advisor_equity_for,
+    missing_figure,
+    money,
+)
 from wizard.rules.catalog import Facts
 
 TEXT_PROBLEMS = ("nlp", "search_ranking", "other")
+KEYS_NO_FIGURE = ["context.hiring_region"]
+SHIPPED = "Pay figures shipped with hirewiz (docs/rules.md, Pay figures)"
 
 
 def reason(x: Facts, key: str, answers: list[str] | None = None, **params: object) -> Reason:
@@ -185,13 +196,20 @@ def budget_table(
     if pay is None:
         return None, []
     rate = pay.figure
+    if engagement == "advisor" and rate is None and pay.hourly is None:
+        # Advisors are paid per hour or engagement, never against a full-time range.
+        a = x.answers
+        region = a.context.hiring_region or "other"
+        missing = missing_figure(region, "ml_advisor", "senior", "advisor")
+        return None, [reason(x, "no_figure", KEYS_NO_FIGURE, missing=missing, source=SHIPPED)]
     if rate is None or pay.check is None:
-        if engagement == "advisor" or pay.missing is None:
+        if pay.missing is None or engagement == "advisor":
             return None, []
-        return None, [reason(x, "no_figure", ["context.hiring_region"], missing=pay.missing)]
+        return None, [reason(x, "no_figure", KEYS_NO_FIGURE, missing=pay.missing, source=SHIPPED)]
     why = []
     conversion = pay.check.conversion
-    if conversion is not None and pay.check.compared is not None:
+    # A contract's rationale already states the converted amount (choose_engagement).
+    if conversion is not None and pay.check.compared is not None and engagement != "contract":
         why.append(
             reason(
                 x,
