@@ -20,7 +20,7 @@ from pydantic import (
     model_validator,
 )
 
-from checklists.errors import ChecklistError
+from checklists.errors import ChecklistError as ChecklistError  # re-exported for callers
 from checklists.rates import PayData, load_pay_data
 from wizard.files import PlanFileError, read_toml
 
