@@ -95,7 +95,7 @@ def pay_range(x: Ctx) -> Iterator[Hit]:
             "pay_hint",
             who=_who(x),
             figure=range_hint(figure, currency, x.pay_data.exchange),
-            source=f"{figure.source}, {figure.as_of}",
+            as_of=figure.as_of,
             proxy=x.phrase("pay_hint_proxy") if figure.proxy else "",
         )
     required = transparency_severity(region) == "warning"
