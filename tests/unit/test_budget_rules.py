@@ -283,6 +283,18 @@ def test_budget_sentences(us_plan: Plan, checklist: Checklist) -> None:
     )
 
 
+def test_the_review_gets_the_same_sentences(
+    make: Make, checklist: Checklist, us_plan: Plan
+) -> None:
+    """derive() hands the Review the budget box text, with the region's default currency."""
+    d = derive(make(_with(US, SOON, {"timing.monthly_budget": 10_000})), checklist)
+    assert d.budget_lines == plan_budget_lines(us_plan, checklist.pay.exchange)
+    india = derive(
+        make({"timing.budget_currency": DROP, "timing.monthly_budget": 500_000}), checklist
+    )
+    assert india.budget_lines[-1].startswith("Your budget of INR 500,000 a month is about USD")
+
+
 def test_show_export_and_diff_carry_the_same_sentences(
     us_plan: Plan, checklist: Checklist, tmp_path: Path, run_cli: RunCli
 ) -> None:

@@ -27,7 +27,7 @@ from wizard.models import (
     Track,
     Verdict,
 )
-from wizard.pay import Day
+from wizard.pay import Day, budget_lines
 from wizard.rules import budget as _budget  # noqa: F401  (registers its checks)
 from wizard.rules import data, findings, goals  # noqa: F401  (registers their checks)
 from wizard.rules.catalog import AFTER_TRACK, BEFORE_TRACK, Ctx, Facts, run
@@ -70,6 +70,8 @@ class Derivation:
     scorecard: Scorecard
     onboarding: Onboarding
     items: list[Item] = field(default_factory=list)
+    # [budget] as the plain sentences show, diff and the export print (the Review's budget box).
+    budget_lines: list[str] = field(default_factory=list)
 
 
 def verdict(found: list[Finding], score: int) -> Verdict:
@@ -165,4 +167,7 @@ def derive(answers: Answers, checklist: Checklist, *, updated: Day | None = None
         scorecard=card,
         onboarding=onboarding_for(x),
         items=items,
+        budget_lines=[]
+        if budget is None
+        else budget_lines(budget, answers.timing.monthly_budget, currency, checklist.pay.exchange),
     )
