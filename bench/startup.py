@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FIXTURE = ROOT / "tests" / "fixtures" / "answers" / "fraud_model.toml"
+ANSWERS = ROOT / "docs" / "sample-input.toml"
 VERSION_TARGET = 2.0
 PLAN_TARGET = 2.5
 ONE_MODEL = "from pydantic import BaseModel\nclass One(BaseModel):\n    x: int\nOne(x=1)"
@@ -39,7 +39,7 @@ def commands(python: str) -> dict[str, list[str]]:
         ],
         "python -c 'one 1-field model'": [python, "-c", ONE_MODEL],
         "hirewiz --version": [python, "-m", "wizard", "--version"],
-        "hirewiz plan": [python, "-m", "wizard", "plan", "--answers", str(FIXTURE)],
+        "hirewiz plan": [python, "-m", "wizard", "plan", "--answers", str(ANSWERS), "-o", "-"],
     }
 
 

@@ -14,6 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from checklists.shipped import read_shipped
+
 HERE = Path(__file__).resolve().parent
 TRACKS = ("ml_engineer", "ai_engineer", "data_scientist", "mlops_engineer", "data_engineer",
           "ml_advisor")  # fmt: skip
@@ -140,8 +142,8 @@ class Advice:
 
 
 def _read(path: Path) -> dict[str, Any]:
-    with path.open("rb") as fh:
-        return tomllib.load(fh)
+    text = path.read_bytes().decode()
+    return read_shipped(path, text, lambda: tomllib.loads(text))
 
 
 def _tuple(value: Any) -> tuple[Any, ...] | None:

@@ -22,7 +22,8 @@ from pydantic import (
 
 from checklists.errors import ChecklistError as ChecklistError  # re-exported for callers
 from checklists.rates import PayData, load_pay_data
-from wizard.files import PlanFileError, read_toml
+from checklists.shipped import read_shipped
+from wizard.files import PlanFileError, parse_toml, read_text
 
 HERE = Path(__file__).resolve().parent
 
@@ -186,9 +187,11 @@ def _loc(loc: tuple[int | str, ...], raw: Any) -> str:
 
 def _read(path: Path) -> dict[str, Any]:
     """Read through the same guarded reader as plans: regular files only, size, nesting,
-    dotted-key and number checks, one line naming the file and the key or line."""
+    dotted-key and number checks, one line naming the file and the key or line. A shipped
+    file's parsed form is kept between runs (checklists/shipped.py)."""
     try:
-        return read_toml(path)
+        text = read_text(path)
+        return read_shipped(path, text, lambda: parse_toml(path, text))
     except PlanFileError as exc:
         if exc.errno == errno.ENOENT:
             raise ChecklistError(f"{path}: checklist file is missing") from None

@@ -28,7 +28,8 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from checklists.errors import ChecklistError
-from wizard.files import PlanFileError, read_toml
+from checklists.shipped import read_shipped
+from wizard.files import PlanFileError, parse_toml, read_text
 from wizard.text import describe_char, unsafe_char
 
 HERE: Final = Path(__file__).resolve().parent
@@ -286,9 +287,11 @@ def reference_end(as_of: str) -> date:
 
 def _read(path: Path) -> dict[str, Any]:
     """Read through the same guarded reader as plans, turning its error into the one line
-    callers already report (a shipped file that is missing says so)."""
+    callers already report (a shipped file that is missing says so). A shipped file's parsed
+    form is kept between runs (checklists/shipped.py); a user's file is parsed every time."""
     try:
-        return read_toml(path)
+        text = read_text(path)
+        return read_shipped(path, text, lambda: parse_toml(path, text))
     except PlanFileError as exc:
         if exc.errno == errno.ENOENT:  # a user file is only read once it exists
             raise ChecklistError(f"{path}: checklist file is missing") from None

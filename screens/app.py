@@ -2,24 +2,34 @@
 
 Everything heavy (pydantic, the rules) is imported only once a plan is actually opened, so a
 bare ``hirewiz`` paints its welcome screen about as fast as an empty Textual app.
+
+Nothing typed may be lost: an uncaught exception, SIGTERM or SIGHUP (the terminal closing)
+first writes every open wizard's draft, then exits non-zero and says where the draft is.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import signal
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
 from textual.app import App
+from textual.notifications import SeverityLevel
 
+from screens.plain import shown
 from screens.too_small import TooSmallScreen, too_small
 from screens.welcome import WelcomeScreen
 
 if TYPE_CHECKING:
     from checklists.loader import Checklist
-    from screens.session import Session
+    from wizard.session import Session
+
+EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,8 @@ class HirewizApp(App[int]):
         super().__init__()
         self.start = start or Start()
         self._checklist = checklist
+        self.rescued: list[Path] = []  # drafts written on the way out of a crash or signal
+        self.crash: str = ""
 
     @property
     def checklist(self) -> Checklist:
@@ -49,11 +61,68 @@ class HirewizApp(App[int]):
         return self._checklist
 
     def on_mount(self) -> None:
+        self.install_signal_handlers()
         if self.start.session is None:
             self.push_screen(WelcomeScreen())
         else:
             self._open_session(self.start.session, self.start.all_visited, self.start.draft)
         self._check_size()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notice shows its text as text: messages carry paths, titles and errors."""
+        super().notify(
+            shown(message), title=shown(title), severity=severity, timeout=timeout, markup=False
+        )
+
+    # --- never lose the draft on the way out ---------------------------------------------------
+
+    def rescue_drafts(self) -> list[Path]:
+        """Write the draft of every open wizard now; returns where they are."""
+        from screens.wizard_screen import WizardScreen
+
+        written = []
+        for screen in self.screen_stack:
+            if isinstance(screen, WizardScreen):
+                path = screen.write_draft()
+                if path is not None:
+                    written.append(path)
+        self.rescued = written
+        return written
+
+    def _handle_exception(self, error: Exception) -> None:
+        with contextlib.suppress(Exception):
+            self.rescue_drafts()
+        self.crash = type(error).__name__
+        super()._handle_exception(error)
+
+    def install_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in EXIT_SIGNALS:
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self._on_exit_signal, signum)
+
+    def _on_exit_signal(self, signum: int) -> None:
+        self.run_worker(self._exit_on_signal(signum), group="signal", exclusive=True)
+
+    async def _exit_on_signal(self, signum: int) -> None:
+        """Let keys already typed reach their fields, write the drafts, then exit 128+signal."""
+        from textual._wait import wait_for_idle
+
+        for _ in range(50):
+            if not _unread_input():
+                break
+            await asyncio.sleep(0.02)
+        await wait_for_idle(0.05, 1.0)
+        self.rescue_drafts()
+        self.exit(return_code=128 + signum)
 
     # --- terminal size ----------------------------------------------------------------------
 
@@ -75,32 +144,65 @@ class HirewizApp(App[int]):
         """Show the wizard, first offering back a draft left by a crash or a kill."""
         self._wizard_worker(session, all_visited, draft)
 
-    @work(exclusive=True, group="open")
-    async def _wizard_worker(self, session: Session, all_visited: bool, draft: Path | None) -> None:
+    async def _offer_draft(self, session: Session, draft: Path) -> Session | None:
+        """Ask about a draft left over for this plan: the resumed session, the file's own
+        session, or ``None`` when the founder backed out (the draft is kept for next time)."""
         from screens.confirm import ConfirmDialog
-        from screens.session import read_draft
-        from screens.wizard_screen import WizardScreen
+        from wizard.library import delete_draft, read_draft
         from wizard.planfile import PlanFileError
 
+        try:
+            found = read_draft(draft, self.checklist)
+        except PlanFileError as exc:
+            self.notify(str(exc), title="Draft skipped", severity="warning")
+            return session
+        if found.session.answers == session.answers and not found.session.pending:
+            delete_draft(found.session.draft_name)  # holds nothing the file does not
+            return session
+        choice = await self.push_screen_wait(
+            ConfirmDialog(
+                "Resume unsaved changes?",
+                "This plan has changes from an earlier session that were never saved. Pick up "
+                "where you left off, or throw those changes away?",
+                yes="Resume",
+                no="Discard draft",
+                cancel="Cancel",
+            )
+        )
+        if choice is None:
+            return None
+        if choice:
+            return self._resumed(found.session)
+        delete_draft(found.session.draft_name)
+        return session
+
+    def _resumed(self, session: Session) -> Session:
+        """Take over a draft; warn at once when its plan file changed since it was written."""
+        from wizard.conflict import changed_on_disk
+
+        if session.target is not None and changed_on_disk(session.target, session.disk):
+            self.notify(
+                f"{session.target} changed since this draft was written. Saving will ask "
+                "whether to merge, save as another file, or overwrite.",
+                title="File changed",
+                severity="warning",
+                timeout=12,
+            )
+        return session
+
+    @work(exclusive=True, group="open")
+    async def _wizard_worker(self, session: Session, all_visited: bool, draft: Path | None) -> None:
+        from screens.wizard_screen import WizardScreen
+
         if draft is not None:
-            try:
-                found = read_draft(draft, self.checklist)
-            except PlanFileError as exc:
-                self.notify(str(exc), title="Draft skipped", severity="warning")
-            else:
-                if found.session.answers != session.answers:
-                    resume = await self.push_screen_wait(
-                        ConfirmDialog(
-                            "Resume unsaved changes?",
-                            "This plan has changes from an earlier session that were never "
-                            "saved. Pick up where you left off?",
-                            yes="Resume",
-                            no="Start from the file",
-                        )
-                    )
-                    if resume:
-                        session = found.session
-                        all_visited = True
+            offered = await self._offer_draft(session, draft)
+            if offered is None:
+                if not isinstance(self.screen, WelcomeScreen):
+                    await self.push_screen(WelcomeScreen())
+                    self._check_size()
+                return
+            if offered is not session:
+                session, all_visited = offered, True
         screen = WizardScreen(session, self.checklist, all_visited=all_visited)
         if isinstance(self.screen, WelcomeScreen | TooSmallScreen) and len(self.screen_stack) > 1:
             await self.switch_screen(screen)
@@ -110,8 +212,9 @@ class HirewizApp(App[int]):
 
     @on(WelcomeScreen.NewPlan)
     def _new_plan(self) -> None:
-        from screens.session import Session, new_draft_name
         from wizard.answers import new_answers
+        from wizard.library import new_draft_name
+        from wizard.session import Session
 
         answers = new_answers(self.checklist)
         self._open_session(
@@ -122,7 +225,7 @@ class HirewizApp(App[int]):
 
     @on(WelcomeScreen.ResumeDraft)
     def _resume(self, event: WelcomeScreen.ResumeDraft) -> None:
-        from screens.session import read_draft
+        from wizard.library import read_draft
         from wizard.planfile import PlanFileError
 
         try:
@@ -130,7 +233,8 @@ class HirewizApp(App[int]):
         except PlanFileError as exc:
             self.notify(str(exc), title="Cannot resume", severity="error", timeout=10)
             return
-        self._open_session(draft.session, draft.session.saved is not None, None)
+        session = self._resumed(draft.session)
+        self._open_session(session, session.saved is not None, None)
 
     @on(WelcomeScreen.OpenPlan)
     def _open(self, event: WelcomeScreen.OpenPlan) -> None:
@@ -165,12 +269,25 @@ class HirewizApp(App[int]):
         self.exit(0)
 
 
+def _unread_input() -> bool:
+    """Whether keys sit in the terminal's buffer that the input thread has not read yet."""
+    import select
+
+    try:
+        ready, _, _ = select.select([sys.__stdin__.fileno()] if sys.__stdin__ else [], [], [], 0)
+    except (OSError, ValueError, TypeError):
+        return False
+    return bool(ready)
+
+
 def start_for_file(path: Path, checklist: Checklist) -> Start:
     """Open a saved plan for editing: every answer prefilled, saving rewrites the same file."""
-    from screens.library import remember
-    from screens.session import Session, draft_for, new_draft_name
+    from wizard.conflict import fingerprint
+    from wizard.library import draft_for, new_draft_name, remember
     from wizard.planfile import load_answers
+    from wizard.session import Session
 
+    disk = fingerprint(path)
     loaded = load_answers(path, checklist)
     remember(path)
     draft = draft_for(path, checklist)
@@ -182,6 +299,7 @@ def start_for_file(path: Path, checklist: Checklist) -> Start:
         updated=loaded.updated,
         draft_name=new_draft_name(path),
         confirmed_target=True,
+        disk=disk,
     )
     return Start(session=session, all_visited=True, draft=draft.path if draft else None)
 
@@ -189,13 +307,22 @@ def start_for_file(path: Path, checklist: Checklist) -> Start:
 def start_for_new(
     checklist: Checklist, output: Path | None = None, source: Path | None = None
 ) -> Start:
-    """A new plan, optionally seeded from another plan's answers and aimed at ``output``."""
-    from screens.session import Session, draft_for, new_draft_name
-    from wizard.answers import new_answers
+    """A new plan, optionally seeded from another plan's answers and aimed at ``output``.
+
+    A plan started from another gets "(copy)" in its title, so the suggested file name is a new
+    one and saving can never land on the source by accident.
+    """
+    from wizard.answers import new_answers, set_value
+    from wizard.library import copy_title, draft_for, new_draft_name
     from wizard.planfile import load_answers
+    from wizard.session import Session
 
     if source is not None:
         answers = load_answers(source, checklist, require_complete=False).answers
+        limit = checklist.question("context.plan_title").max_length
+        title = copy_title(answers.context.plan_title or "", limit)
+        with contextlib.suppress(ValueError):
+            answers = set_value(answers, "context.plan_title", title, checklist)
     else:
         answers = new_answers(checklist)
     draft = draft_for(output, checklist) if output is not None else None
@@ -246,4 +373,22 @@ def run(
         raise
     app = HirewizApp(start)
     result = app.run()
-    return result or 0
+    return exit_report(app, result)
+
+
+def exit_report(app: HirewizApp, result: Any) -> int:
+    """The exit code, with one line saying where the drafts are when hirewiz did not end well."""
+    code = app.return_code or 0
+    if code == 0:
+        return result or 0
+    why = f"internal error ({app.crash})" if app.crash else "stopped by a signal"
+    if app.rescued:
+        where = ", ".join(str(p) for p in app.rescued)
+        print(
+            f"hirewiz: {why}; your answers are saved in the draft {shown(where)} "
+            "(run hirewiz to resume it)",
+            file=sys.stderr,
+        )
+    else:
+        print(f"hirewiz: {why}; there were no unsaved answers to keep", file=sys.stderr)
+    return code

@@ -1,8 +1,8 @@
-"""A yes/no question that must be answered before anything is overwritten or thrown away."""
+"""A question that must be answered before anything is overwritten or thrown away."""
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,35 +11,60 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from screens.plain import plain
 
-class ConfirmDialog(ModalScreen[bool]):
-    """Escape means "no": the safe answer is the one you get by backing out."""
+
+class ConfirmDialog(ModalScreen[bool | None]):
+    """Yes (True), no (False), or backed out with Escape (``None``).
+
+    Escape never picks an answer: callers treat ``None`` as "do nothing". ``focus`` names the
+    button Enter presses; make it the safe one whenever "yes" overwrites or deletes.
+    """
 
     CSS_PATH = "confirm.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "no", "Cancel", id="dialog.cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="dialog.cancel")
+    ]
 
-    def __init__(self, title: str, message: str, yes: str = "Yes", no: str = "No") -> None:
+    def __init__(
+        self,
+        title: str,
+        message: str,
+        yes: str = "Yes",
+        no: str = "No",
+        *,
+        cancel: str = "",
+        focus: Literal["yes", "no", "cancel"] = "yes",
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.message = message
         self.yes_label = yes
         self.no_label = no
+        self.cancel_label = cancel
+        self.focus_id = focus
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(self.title_text, id="dialog-title")
-            yield Static(self.message, id="dialog-message")
+            yield Label(plain(self.title_text), id="dialog-title")
+            yield Static(plain(self.message), id="dialog-message")
             with Horizontal(id="dialog-buttons"):
-                yield Button(self.yes_label, variant="primary", id="yes")
-                yield Button(self.no_label, id="no")
+                yield Button(plain(self.yes_label), variant="primary", id="yes")
+                yield Button(plain(self.no_label), id="no")
+                if self.cancel_label:
+                    yield Button(plain(self.cancel_label), id="cancel")
 
     def on_mount(self) -> None:
-        self.query_one("#yes", Button).focus()
+        self.query_one(f"#{self.focus_id}", Button).focus()
 
     @on(Button.Pressed, "#yes")
     def _yes(self) -> None:
         self.dismiss(True)
 
     @on(Button.Pressed, "#no")
-    def action_no(self) -> None:
+    def _no(self) -> None:
         self.dismiss(False)
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -15,7 +15,6 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.markup import escape
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
@@ -32,6 +31,7 @@ from textual.widgets import (
 from textual.widgets.selection_list import Selection
 
 from checklists.loader import Checklist, Question, Step
+from screens.plain import plain, styled
 from wizard.answers import AnswerError, get_value, parse_text, set_value, visible
 from wizard.models import Answers
 
@@ -91,12 +91,16 @@ class QuestionField(Vertical):
     class ReasonChanged(Message):
         """The field became valid or invalid, so the sidebar can flag its step."""
 
+    class Refused(Message):
+        """Text the core refused was typed: not an answer, but kept in the draft all the same."""
+
     def __init__(self, key: str, question: Question, form: StepForm) -> None:
         super().__init__(id=field_id(key), classes="field")
         self.key = key
         self.question = question
         self.form = form
         self._reason = ""
+        self._typed: str | None = None
 
     def compose(self) -> ComposeResult:
         q = self.question
@@ -107,16 +111,28 @@ class QuestionField(Vertical):
             mark = " [$warning](recommended)[/]"
         else:
             mark = " [dim](optional)[/]"
-        yield Label(f"[b]{escape(q.prompt)}[/b]{mark}", classes="prompt")
-        yield Static(escape(q.help), classes="help")
-        yield self._make_widget(get_value(self.form.answers, self.key))
+        yield Label(styled("[b]$prompt[/b]" + mark, prompt=q.prompt), classes="prompt")
+        yield Static(plain(q.help), classes="help")
+        pending = self.form.pending.get(self.key)
+        yield self._make_widget(get_value(self.form.answers, self.key), pending)
         yield Static("", classes="reason")
 
-    def _make_widget(self, value: Any) -> Widget:
+    def on_mount(self) -> None:
+        pending = self.form.pending.get(self.key)
+        if pending is not None:
+            self._typed = pending
+            self._submit(lambda: parse_text(self.question, pending))
+
+    def typed_text(self) -> str | None:
+        """The last text typed into a text-like field, refused or not; ``None`` otherwise."""
+        return self._typed
+
+    def _make_widget(self, value: Any, pending: str | None = None) -> Widget:
         q, wid = self.question, widget_id(self.key)
+        text = pending if pending is not None else _text_of(q, value)
         if q.kind in ("text", "int"):
             return Input(
-                _text_of(q, value),
+                text,
                 placeholder=q.placeholder or ("a whole number" if q.kind == "int" else ""),
                 type="integer" if q.kind == "int" else "text",
                 max_length=q.max_length or 0,
@@ -127,12 +143,12 @@ class QuestionField(Vertical):
             )
         if q.kind in ("longtext", "list"):
             area = TextArea(
-                _text_of(q, value),
+                text,
                 soft_wrap=True,
                 show_line_numbers=False,
                 tab_behavior="focus",
                 compact=True,
-                placeholder=q.placeholder or ("One per line" if q.kind == "list" else ""),
+                placeholder=plain(q.placeholder or ("One per line" if q.kind == "list" else "")),
                 id=wid,
                 classes=q.kind,
             )
@@ -148,13 +164,16 @@ class QuestionField(Vertical):
             )
         if q.kind == "choice" and len(q.choices) <= RADIO_MAX:
             return RadioSet(
-                *[RadioButton(c.label, value=c.value == value, name=c.value) for c in q.choices],
+                *[
+                    RadioButton(plain(c.label), value=c.value == value, name=c.value)
+                    for c in q.choices
+                ],
                 compact=True,
                 id=wid,
             )
         if q.kind == "choice":
             return Select[str](
-                [(c.label, c.value) for c in q.choices],
+                [(plain(c.label), c.value) for c in q.choices],
                 value=value if value is not None else Select.NULL,
                 allow_blank=value is None or not q.required,
                 prompt="Choose one…",
@@ -163,7 +182,7 @@ class QuestionField(Vertical):
             )
         chosen = set(value or [])
         return SelectionList[str](
-            *[Selection(c.label, c.value, c.value in chosen) for c in q.choices],
+            *[Selection(plain(c.label), c.value, c.value in chosen) for c in q.choices],
             compact=True,
             id=wid,
         )
@@ -180,7 +199,7 @@ class QuestionField(Vertical):
         if reason == self._reason:
             return
         self._reason = reason
-        self.query_one(".reason", Static).update(escape(reason))
+        self.query_one(".reason", Static).update(plain(reason))
         if bool(reason) != self.invalid:
             self.set_class(bool(reason), "-invalid")
             self.post_message(self.ReasonChanged())
@@ -195,6 +214,7 @@ class QuestionField(Vertical):
             self.check(value)
         except (ValueError, AnswerError) as exc:
             self.show_reason(_reason(exc))
+            self.post_message(self.Refused())
             return
         self.show_reason("")
         self.post_message(self.Edited(self, value))
@@ -202,6 +222,7 @@ class QuestionField(Vertical):
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
         event.stop()
+        self._typed = event.value
         self._submit(lambda: parse_text(self.question, event.value))
 
     @on(Input.Submitted)
@@ -212,6 +233,7 @@ class QuestionField(Vertical):
     @on(TextArea.Changed)
     def _area_changed(self, event: TextArea.Changed) -> None:
         event.stop()
+        self._typed = event.text_area.text
         self._submit(lambda: parse_text(self.question, event.text_area.text))
 
     @on(RadioSet.Changed)
@@ -249,11 +271,18 @@ class StepForm(VerticalScroll):
             self.answers = answers
             self.key = key
 
-    def __init__(self, step: Step, answers: Answers, checklist: Checklist) -> None:
+    def __init__(
+        self,
+        step: Step,
+        answers: Answers,
+        checklist: Checklist,
+        pending: dict[str, str] | None = None,
+    ) -> None:
         super().__init__(id=f"step-{step.id}", classes="step-form")
         self.step = step
         self.answers = answers
         self.checklist = checklist
+        self.pending = pending or {}  # refused text from a draft, put back into its fields
         self._fields: list[QuestionField] = []
         self._pending_focus: str | None = None
         self.fully_mounted = len(step.questions) <= FIRST_BATCH
@@ -265,9 +294,9 @@ class StepForm(VerticalScroll):
         return field
 
     def compose(self) -> ComposeResult:
-        yield Static(f"[b]{escape(self.step.title)}[/b]", classes="step-title")
+        yield Static(styled("[b]$title[/b]", title=self.step.title), classes="step-title")
         if self.step.intro:
-            yield Static(escape(self.step.intro), classes="step-intro")
+            yield Static(plain(self.step.intro), classes="step-intro")
         for q in self.step.questions[:FIRST_BATCH]:
             yield self._field(q)
 
@@ -318,6 +347,15 @@ class StepForm(VerticalScroll):
     def problems(self) -> list[str]:
         """Keys of visible fields holding text the core refused."""
         return [f.key for f in self.fields() if f.display and f.invalid]
+
+    def refused_text(self) -> dict[str, str]:
+        """The refused text of every field holding some, by question key."""
+        found = {}
+        for f in self.fields():
+            text = f.typed_text() if f.invalid else None
+            if text is not None:
+                found[f.key] = text
+        return found
 
     def focus_field(self, key: str | None = None) -> None:
         """Focus a question's widget (the first visible one by default) and bring it into view."""

@@ -13,9 +13,11 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
+
+from screens.plain import plain, styled
+from wizard.library import path_problem
 
 
 class PathDialog(ModalScreen[Path | None]):
@@ -24,17 +26,20 @@ class PathDialog(ModalScreen[Path | None]):
         Binding("escape", "cancel", "Cancel", id="dialog.cancel")
     ]
 
-    def __init__(self, title: str, path: Path | None, action: str = "Save") -> None:
+    def __init__(
+        self, title: str, path: Path | None, action: str = "Save", *, problem: str = ""
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.initial = path
         self.action_label = action
+        self.problem = problem  # why the last try with this path failed, shown from the start
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Label(f"[b]{escape(self.title_text)}[/b]", id="dialog-title")
+            yield Label(styled("[b]$title[/b]", title=self.title_text), id="dialog-title")
             yield Input(str(self.initial or ""), placeholder="path/to/plan.toml", id="path")
-            yield Static("", id="path-reason")
+            yield Static(plain(self.problem), id="path-reason")
             with Horizontal(id="dialog-buttons"):
                 yield Button(self.action_label, variant="primary", id="ok")
                 yield Button("Cancel", id="cancel")
@@ -46,10 +51,7 @@ class PathDialog(ModalScreen[Path | None]):
         stripped = text.strip()
         if not stripped:
             return "type a file path"
-        path = Path(stripped).expanduser()
-        if path.is_dir():
-            return "that is a folder; add a file name"
-        return None
+        return path_problem(Path(stripped).expanduser())
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
@@ -57,7 +59,7 @@ class PathDialog(ModalScreen[Path | None]):
         text = self.query_one("#path", Input).value
         reason = self._reason(text)
         if reason:
-            self.query_one("#path-reason", Static).update(reason)
+            self.query_one("#path-reason", Static).update(plain(reason))
             return
         self.dismiss(Path(text.strip()).expanduser())
 

@@ -11,6 +11,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from screens.plain import plain
+
 QuitChoice = Literal["save", "keep", "discard"]
 
 
@@ -30,10 +32,11 @@ class QuitDialog(ModalScreen[QuitChoice | None]):
         with Vertical(id="dialog"):
             yield Label("Unsaved changes", id="dialog-title")
             yield Static(
-                f"“{self.label}” has changes that are not in the plan file yet. A draft keeps "
-                "them for next time; hirewiz offers it back when you start it again.",
+                plain(
+                    f"“{self.label}” has changes that are not in the plan file yet. A draft "
+                    "keeps them for next time; hirewiz offers it back when you start it again."
+                ),
                 id="dialog-message",
-                markup=False,
             )
             with Horizontal(id="dialog-buttons"):
                 yield Button("Save plan", variant="primary", id="save")

@@ -10,12 +10,13 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.markup import escape
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from checklists.loader import Checklist
+from screens.plain import plain, styled
 from wizard.answers import missing_required, prune_hidden
 from wizard.models import Answers, Finding
 from wizard.rules import Derivation, derive
@@ -143,9 +144,14 @@ class ReviewPane(VerticalScroll):
         self.query_one("#verdict-word", Static).update(f"[b]{word}[/b]")
         self.query_one("#verdict-line", Static).update(line)
         self.query_one("#verdict-score", Static).update(
-            f"Readiness [b {_score_style(r.score)}]{r.score}[/]/100"
-            + (f"\nweakest: [b]{escape(self._title(weakest))}[/b]" if weakest else "")
-            + f"\nmean {r.mean} · data band [b]{r.data_band}[/b]"
+            styled(
+                f"Readiness [b {_score_style(r.score)}]{r.score}[/]/100"
+                + ("\nweakest: [b]$weakest[/b]" if weakest else "")
+                + "\nmean $mean · data band [b]$band[/b]",
+                weakest=self._title(weakest) if weakest else "",
+                mean=r.mean,
+                band=r.data_band,
+            )
         )
 
     def _show_sections(self, d: Derivation) -> None:
@@ -157,24 +163,28 @@ class ReviewPane(VerticalScroll):
         for step in scored:
             score = r.sections[step.id]
             mark = " [b $error]◀[/]" if score == lowest and score < 100 else ""
-            lines.append(f"{escape(step.title.ljust(width))} {bar(score)} {score:>3}{mark}")
+            lines.append(
+                styled(f"$title {bar(score)} {score:>3}{mark}", title=step.title.ljust(width))
+            )
         unscored = [s.title for s in self.checklist.steps if s.id not in r.sections]
         if unscored:
-            lines.append(f"[dim]Not scored: {escape(', '.join(unscored))}[/]")
-        self.query_one("#sections", Static).update("\n".join(lines))
+            lines.append(styled("[dim]Not scored: $steps[/]", steps=", ".join(unscored)))
+        self.query_one("#sections", Static).update(Content("\n").join(lines))
 
     def _show_missing(self, missing: list[str]) -> None:
         widget = self.query_one("#missing", Static)
         widget.display = bool(missing)
         if missing:
             lines = [
-                f"{escape(self._title(k.partition('.')[0]))}: "
-                f"{escape(self.checklist.question(k).prompt)}"
+                f"{self._title(k.partition('.')[0])}: {self.checklist.question(k).prompt}"
                 for k in missing
             ]
             widget.update(
-                f"[b]Missing answers ({len(missing)})[/b] — the recommendation and saving wait "
-                "for these:\n" + "\n".join(lines)
+                styled(
+                    f"[b]Missing answers ({len(missing)})[/b] — the recommendation and saving "
+                    "wait for these:\n$lines",
+                    lines="\n".join(lines),
+                )
             )
 
     def _show_findings(self, found: list[Finding]) -> None:
@@ -195,12 +205,18 @@ class ReviewPane(VerticalScroll):
             style = SEVERITY_STYLE[f.severity]
             where = "Do"
             if f.answers:
-                where = f"Fix in {escape(self._title(f.answers[0].partition('.')[0]))}"
+                where = f"Fix in {self._title(f.answers[0].partition('.')[0])}"
             findings.add_option(
                 Option(
-                    f"[b reverse {style}] {f.severity.upper():<7} [/] "
-                    + (f"[b]Mistake {f.mistake}[/b] · " if f.mistake else "")
-                    + f"{escape(f.title)}\n[dim]{where}:[/] {escape(f.action)}",
+                    styled(
+                        f"[b reverse {style}] {f.severity.upper():<7} [/] "
+                        + ("[b]Mistake $mistake[/b] · " if f.mistake else "")
+                        + "$title\n[dim]$where:[/] $action",
+                        mistake=f.mistake,
+                        title=f.title,
+                        where=where,
+                        action=f.action,
+                    ),
                     id=f"finding-{index}",
                 )
             )
@@ -219,54 +235,80 @@ class ReviewPane(VerticalScroll):
     def _show_role(self, d: Derivation) -> None:
         role = d.role
         lines = [
-            f"[b $accent]{escape(role.title)}[/]  ·  {_human(role.seniority)}  ·  "
-            f"{_human(role.engagement)}",
-            escape(role.summary),
+            styled(
+                "[b $accent]$title[/]  ·  $seniority  ·  $engagement",
+                title=role.title,
+                seniority=_human(role.seniority),
+                engagement=_human(role.engagement),
+            ),
+            plain(role.summary),
         ]
+        item = "  • $text"
         sections = [
-            ("\n[b]Must have[/b]", [escape(item) for item in role.must_have]),
-            ("[b]Nice to have[/b]", [escape(item) for item in role.nice_to_have]),
-            ("[b]Not required[/b]", [f"[dim]{escape(item)}[/]" for item in role.not_required]),
+            ("\n[b]Must have[/b]", [styled(item, text=t) for t in role.must_have]),
+            ("[b]Nice to have[/b]", [styled(item, text=t) for t in role.nice_to_have]),
+            (
+                "[b]Not required[/b]",
+                [styled("  • [dim]$text[/]", text=t) for t in role.not_required],
+            ),
             (
                 "[b]Why this role[/b]",
-                [f"{escape(r.text)} [dim]({escape(r.source)})[/]" for r in role.rationale],
+                [
+                    styled("  • $text [dim]($source)[/]", text=r.text, source=r.source)
+                    for r in role.rationale
+                ],
             ),
             (
                 "[b]Alternatives[/b]",
-                [f"{escape(a.title)}: {escape(a.why)}" for a in role.alternatives],
+                [styled("  • $title: $why", title=a.title, why=a.why) for a in role.alternatives],
             ),
         ]
         for heading, items in sections:
             if items:
-                lines.append(heading)
-                lines += [f"  • {item}" for item in items]
-        self.query_one("#role-body", Static).update("\n".join(lines))
+                lines.append(Content.from_markup(heading))
+                lines += items
+        self.query_one("#role-body", Static).update(Content("\n").join(lines))
 
     def _show_budget(self, d: Derivation) -> None:
         b = d.budget
         if b is None:
-            text = "[dim]No sourced pay figures for this region and engagement.[/]"
+            text = Content.from_markup(
+                "[dim]No sourced pay figures for this region and engagement.[/]"
+            )
         else:
-            text = (
-                f"[b]{b.currency} {_money(b.low)}–{_money(b.high)}[/b] per {b.period}\n"
-                + (f"{escape(b.basis)}\n" if b.basis else "")
-                + f"[dim]{escape(b.source)}, {escape(b.as_of)}[/]"
+            text = styled(
+                "[b]$currency $low–$high[/b] per $period\n"
+                + ("$basis\n" if b.basis else "")
+                + "[dim]$source, $as_of[/]",
+                currency=b.currency,
+                low=_money(b.low),
+                high=_money(b.high),
+                period=b.period,
+                basis=b.basis,
+                source=b.source,
+                as_of=b.as_of,
             )
         self.query_one("#budget-body", Static).update(text)
 
     def _show_onboarding(self, d: Derivation) -> None:
         lines = [
-            f"[$success]✓[/] {escape(i.text)}" if i.done else f"[$error]✗[/] {escape(i.text)}"
+            styled("[$success]✓[/] $text" if i.done else "[$error]✗[/] $text", text=i.text)
             for i in d.onboarding.items
         ]
-        self.query_one("#onboarding-body", Static).update("\n".join(lines))
+        self.query_one("#onboarding-body", Static).update(Content("\n").join(lines))
 
     def _show_loop(self, d: Derivation) -> None:
         lines = []
         for n, stage in enumerate(d.interview_loop, 1):
             guards = " ".join(f"#{g}" for g in stage.guards)
             lines.append(
-                f"[b]{n}. {escape(stage.name)}[/b] · {stage.minutes} min · "
-                f"[dim]guards mistakes {guards}[/]\n   {escape(stage.format)}"
+                styled(
+                    f"[b]{n}. $name[/b] · {stage.minutes} min · "
+                    "[dim]guards mistakes $guards[/]\n   $format",
+                    name=stage.name,
+                    guards=guards,
+                    format=stage.format,
+                )
             )
-        self.query_one("#loop-body", Static).update("\n".join(lines) or "[dim]—[/]")
+        body = Content("\n").join(lines) if lines else Content.from_markup("[dim]—[/]")
+        self.query_one("#loop-body", Static).update(body)

@@ -14,14 +14,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.markup import escape
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.footer import QuietFooter
-from screens.library import DraftInfo, display_path, draft_infos, recent_plans
+from screens.plain import styled
+from wizard.library import DraftInfo, display_path, draft_infos, recent_plans
 
 DRAFTS_SHOWN = 3
 LOGO = "[b $accent]hire[/][b]wiz[/]"
@@ -79,24 +79,27 @@ class WelcomeScreen(Screen[None]):
         """Fill in drafts and recent plans (after the first paint: they touch the disk)."""
         menu = self.query_one("#menu", OptionList)
         self._drafts = draft_infos()[:DRAFTS_SHOWN]
-        self._recent = [r.path for r in recent_plans()]
-        titles = {r.path: r.title for r in recent_plans()}
+        recent = recent_plans()
+        self._recent = [r.path for r in recent]
         options: list[Option | None] = [Option("+  Start a new plan", id="new")]
         for n, draft in enumerate(self._drafts):
-            where = f" · stopped at {escape(draft.step)}" if draft.step else ""
+            template = "[$warning]»[/]  Resume unfinished “$title”"
+            if draft.step:
+                template += "[dim] · stopped at $step[/]"
             options.append(
-                Option(
-                    f"[$warning]»[/]  Resume unfinished “{escape(draft.title)}”[dim]{where}[/]",
-                    id=f"draft-{n}",
-                )
+                Option(styled(template, title=draft.title, step=draft.step), id=f"draft-{n}")
             )
         options.append(Option("…  Open a plan file", id="open"))
-        if self._recent:
+        if recent:
             options.append(None)
-            for n, path in enumerate(self._recent):
+            for n, plan in enumerate(recent):
                 options.append(
                     Option(
-                        f"   {escape(titles[path])}  [dim]{escape(display_path(path))}[/]",
+                        styled(
+                            "   $title  [dim]$where[/]",
+                            title=plan.title,
+                            where=display_path(plan.path),
+                        ),
                         id=f"recent-{n}",
                     )
                 )

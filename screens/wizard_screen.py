@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.containers import Horizontal, Vertical
-from textual.markup import escape
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Header, OptionList, Static
@@ -26,23 +26,27 @@ from textual.widgets.option_list import Option
 from checklists.loader import Checklist
 from screens.commands import WizardCommands
 from screens.confirm import ConfirmDialog
+from screens.conflict_dialog import ConflictDialog
 from screens.fields import QuestionField, StepForm
 from screens.footer import QuietFooter
-from screens.library import display_path
 from screens.path_dialog import PathDialog
+from screens.plain import shown, styled
 from screens.quit_dialog import QuitDialog
 from screens.review import ReviewPane
-from screens.session import (
-    Session,
-    default_target,
-    delete_draft,
+from wizard import library
+from wizard.answers import AnswerError, missing_required
+from wizard.conflict import fingerprint, merge
+from wizard.library import (
+    LibraryError,
+    display_path,
+    free_target,
     new_draft_name,
-    save,
-    write_draft,
+    path_problem,
+    same_file,
 )
-from wizard.answers import missing_required
 from wizard.models import Plan
-from wizard.planfile import PlanFileError, atomic_write, build_plan
+from wizard.planfile import PlanFileError, atomic_write, build_plan, load_answers
+from wizard.session import Session, conflicts, save
 
 REVIEW = "review"
 AUTOSAVE_DELAY = 0.4
@@ -85,6 +89,9 @@ class WizardScreen(Screen[None]):
         self._autosave: Timer | None = None
         self._discarded = False
         self._labels: dict[int, str] = {}  # last text shown, to skip needless relayouts
+        self._draft_problem = ""  # last draft write failure, told once rather than per key
+        self._locked: Path | None = None
+        self._exported: set[Path] = set()
 
     # --- layout -----------------------------------------------------------------------------
 
@@ -108,7 +115,30 @@ class WizardScreen(Screen[None]):
         sidebar.add_options(
             Option(self._step_label(i), id=f"nav-{s}") for i, s in enumerate(self.order)
         )
+        self._lock(self.session.target)
         await self.go(self.index)
+
+    def _lock(self, target: Path | None) -> None:
+        """Mark the plan as open here, and say so when another hirewiz has it open too."""
+        if self._locked is not None and (target is None or not same_file(target, self._locked)):
+            library.release_lock(self._locked)
+            self._locked = None
+        if target is None or self._locked is not None:
+            return
+        others = library.other_locks(target)
+        self._locked = target
+        library.take_lock(target)
+        if others:
+            since = min((o.since for o in others if o.since), default=None)
+            when = since.astimezone().strftime("%Y-%m-%d %H:%M") if since else "earlier"
+            self.notify(
+                f"This plan is open in another hirewiz since {when} (process "
+                f"{others[0].owner.pid}). Your changes go to your own draft; saving checks "
+                "for changes made there first.",
+                title="Open elsewhere",
+                severity="warning",
+                timeout=15,
+            )
 
     # --- step order ---------------------------------------------------------------------------
 
@@ -129,7 +159,12 @@ class WizardScreen(Screen[None]):
             return self.review
         form = self.forms.get(step_id)
         if form is None:
-            form = StepForm(self.checklist.step(step_id), self.session.answers, self.checklist)
+            form = StepForm(
+                self.checklist.step(step_id),
+                self.session.answers,
+                self.checklist,
+                self.session.pending,
+            )
             self.forms[step_id] = form
             await switcher.mount(form)
         return form
@@ -154,8 +189,10 @@ class WizardScreen(Screen[None]):
             pane.query_one("#findings").focus(scroll_visible=False)
             pane.scroll_home(animate=False)
             self.call_after_refresh(pane.scroll_home, animate=False)
+        elif key is None:
+            pane.focus_field()  # now, so keys typed as the step appears land in its first field
         else:
-            self.call_after_refresh(pane.focus_field, key)
+            self.call_after_refresh(pane.focus_field, key)  # after layout: it may need a scroll
 
     async def jump_to(self, key: str) -> None:
         step_id = key.partition(".")[0]
@@ -216,23 +253,51 @@ class WizardScreen(Screen[None]):
         event.stop()
         self._refresh_chrome()
 
-    def write_draft(self) -> None:
-        """Keep a draft exactly while there is unsaved work, so a crash or kill loses nothing."""
+    @on(QuestionField.Refused)
+    def _refused(self, event: QuestionField.Refused) -> None:
+        event.stop()
+        if self._autosave is not None:
+            self._autosave.stop()
+        self._autosave = self.set_timer(AUTOSAVE_DELAY, self.write_draft)
+
+    def _sync_pending(self) -> None:
+        """Note refused text still in the fields, so the draft and "unsaved" include it."""
+        pending = {
+            k: v for k, v in self.session.pending.items() if k.partition(".")[0] not in self.forms
+        }
+        for form in self.forms.values():
+            pending.update(form.refused_text())
+        if pending != self.session.pending:
+            self.session = replace(self.session, pending=pending)
+
+    def write_draft(self) -> Path | None:
+        """Keep a draft exactly while there is unsaved work, so a crash or kill loses nothing.
+
+        Returns the draft's path when one was written."""
         if self._autosave is not None:
             self._autosave.stop()
             self._autosave = None
         if self._discarded:
-            return
+            return None
+        self._sync_pending()
         if not self.session.dirty:
-            delete_draft(self.session)
-            return
+            library.delete_draft(self.session.draft_name)
+            return None
         try:
-            write_draft(self.session)
+            path = library.write_draft(self.session)
         except (PlanFileError, OSError) as exc:
-            self.notify(f"Draft not saved: {exc}", severity="warning", timeout=8)
+            if str(exc) != self._draft_problem:
+                self._draft_problem = str(exc)
+                self.notify(f"Draft not saved: {exc}", severity="warning", timeout=8)
+            return None
+        self._draft_problem = ""
+        return path
 
     def on_unmount(self) -> None:
         self.write_draft()
+        if self._locked is not None:
+            library.release_lock(self._locked)
+            self._locked = None
 
     # --- chrome -------------------------------------------------------------------------------
 
@@ -248,7 +313,7 @@ class WizardScreen(Screen[None]):
             return "done"
         return "todo"
 
-    def _step_label(self, index: int, missing: list[str] | None = None) -> str:
+    def _step_label(self, index: int, missing: list[str] | None = None) -> Content:
         step_id = self.order[index]
         status = self._status(step_id, missing or [])
         icon = {
@@ -257,37 +322,37 @@ class WizardScreen(Screen[None]):
             "todo": "[dim]○[/]",
             "review": "[$accent]◆[/]",
         }[status]
-        title = escape(self._title(step_id))
         if index == self.index:
-            return f"{icon} [b $accent]{title} ◂[/]"
-        return f"{icon} {title}"
+            return styled(icon + " [b $accent]$step ◂[/]", step=self._title(step_id))
+        return styled(icon + " $step", step=self._title(step_id))
 
     def _refresh_chrome(self) -> None:
         missing = missing_required(self.session.answers, self.checklist)
         sidebar = self.query_one("#sidebar", OptionList)
         for index in range(len(self.order)):
             label = self._step_label(index, missing)
-            if self._labels.get(index) != label:
-                self._labels[index] = label
+            if self._labels.get(index) != label.markup:
+                self._labels[index] = label.markup
                 sidebar.replace_option_prompt_at_index(index, label)
         if not sidebar.has_focus:
             sidebar.highlighted = self.index
         steps = len(self.order) - 1
-        position = (
+        template = (
             "Review · Enter on a finding jumps there"
             if self.step_id == REVIEW
-            else f"Step {self.index + 1} of {steps} · {escape(self._title(self.step_id))}"
+            else f"Step {self.index + 1} of {steps} · $step"
         )
         if missing:
-            position += f" · [$warning]{len(missing)} required left[/]"
-        if self._labels.get(-1) != position:
-            self._labels[-1] = position
+            template += f" · [$warning]{len(missing)} required left[/]"
+        position = styled(template, step=self._title(self.step_id))
+        if self._labels.get(-1) != position.markup:
+            self._labels[-1] = position.markup
             self.query_one("#position", Static).update(position)
             self.query_one("#next", Button).label = "Save ✓" if self.step_id == REVIEW else "Next ›"
             self.query_one("#back", Button).disabled = self.index == 0
         where = display_path(self.session.target) if self.session.target else "not saved yet"
         unsaved = " · unsaved" if self.session.dirty else ""
-        self.sub_title = f"{self.session.label} · {where}{unsaved}"
+        self.sub_title = shown(f"{self.session.label} · {where}{unsaved}")
 
     def _goto_command(self, index: int) -> Callable[[], object]:
         def goto() -> None:
@@ -301,7 +366,7 @@ class WizardScreen(Screen[None]):
         for index, step_id in enumerate(self.order):
             commands.append(
                 (
-                    f"Go to step: {self._title(step_id)}",
+                    f"Go to step: {shown(self._title(step_id))}",
                     f"Jump to step {index + 1}" if step_id != REVIEW else "The recommendation",
                     self._goto_command(index),
                 )
@@ -326,8 +391,8 @@ class WizardScreen(Screen[None]):
     async def _save_worker(self, ask_path: bool) -> None:
         await self.run_save(ask_path=ask_path)
 
-    async def run_save(self, *, ask_path: bool = False) -> bool:
-        """The whole save conversation; True when the plan is on disk."""
+    async def _ready_to_write(self) -> bool:
+        """Refuse to write a plan with refused or missing answers, and show the first one."""
         invalid = [k for form in self.forms.values() for k in form.problems()]
         if invalid:
             question = self.checklist.question(invalid[0])
@@ -343,68 +408,168 @@ class WizardScreen(Screen[None]):
             )
             await self.jump_to(missing[0])
             return False
-        target = self.session.target
-        if ask_path or target is None:
-            suggestion = target or default_target(self.session.answers)
-            title = "Save plan as" if target else "Save the plan"
-            target = await self.app.push_screen_wait(PathDialog(title, suggestion))
-            if target is None:
-                return False
-        same = (
-            self.session.target is not None
-            and self.session.confirmed_target
-            and _same_file(target, self.session.target)
-        )
-        if target.exists() and not same:
-            replace_it = await self.app.push_screen_wait(
-                ConfirmDialog(
-                    "Replace existing file?",
-                    f"{target} already exists. Replace it with this plan?",
-                    yes="Replace",
-                    no="Cancel",
-                )
+        return True
+
+    async def _confirm_replace(self, target: Path) -> bool:
+        """Ask before writing over a file this session did not load; Enter means Cancel."""
+        answer = await self.app.push_screen_wait(
+            ConfirmDialog(
+                "Replace existing file?",
+                f"{target} already exists. Replace it with this plan?",
+                yes="Replace",
+                no="Cancel",
+                focus="no",
             )
-            if not replace_it:
-                return False
-        old = self.session
-        try:
-            saved = save(old, target, self.checklist)
-        except PlanFileError as exc:
-            self.notify(str(exc), title="Not saved", severity="error", timeout=10)
+        )
+        return bool(answer)
+
+    async def run_save(self, *, ask_path: bool = False) -> bool:
+        """The whole save conversation; True when the plan is on disk.
+
+        A path that cannot be written re-opens the path dialog with the reason, the typed path
+        still in it; a file changed on disk since it was loaded opens the conflict dialog.
+        """
+        if not await self._ready_to_write():
             return False
-        delete_draft(old)
+        target = self.session.target
+        problem = ""
+        while True:
+            if ask_path or target is None or problem:
+                suggestion = target or free_target(self.session.answers.context.plan_title or "")
+                title = "Save plan as" if self.session.target else "Save the plan"
+                chosen = await self.app.push_screen_wait(
+                    PathDialog(title, suggestion, problem=problem)
+                )
+                if chosen is None:
+                    return False
+                target = chosen
+            problem = path_problem(target) or ""
+            if problem:
+                continue
+            same = (
+                self.session.target is not None
+                and self.session.confirmed_target
+                and same_file(target, self.session.target)
+            )
+            if same and conflicts(self.session, target):
+                outcome = await self._resolve_conflict(target)
+                if outcome == "cancel":
+                    return False
+                if outcome == "save_as":
+                    ask_path, target = True, None
+                    continue
+            elif not same and library.occupied(target) and not await self._confirm_replace(target):
+                return False
+            old = self.session
+            try:
+                saved = save(old, target, self.checklist)
+            except PlanFileError as exc:
+                problem = exc.reason if exc.path == str(target) else str(exc)
+                continue
+            break
+        library.delete_draft(old.draft_name)
         self.session = replace(saved, draft_name=new_draft_name(target))
-        delete_draft(self.session)
+        self._lock(target)
         self.visited.update(self.order)
         self._refresh_chrome()
         self.notify(f"Saved {display_path(target)}", title="Plan saved")
         return True
+
+    async def _resolve_conflict(self, target: Path) -> str:
+        """Ask what to do about a plan file someone else changed; merging happens here.
+
+        Returns ``"write"`` (the session now holds what to write), ``"save_as"`` or
+        ``"cancel"``."""
+        assert self.session.saved is not None
+        merged = None
+        problem = ""
+        try:
+            theirs = load_answers(target, self.checklist, require_complete=False).answers
+            merged = merge(self.session.saved, self.session.answers, theirs, self.checklist)
+        except PlanFileError as exc:
+            problem = exc.reason
+        except AnswerError as exc:
+            problem = f"{exc.key}: {exc.reason}"
+        prompts = [self.checklist.question(k).prompt for k in merged.both] if merged else []
+        choice = await self.app.push_screen_wait(
+            ConflictDialog(display_path(target), prompts, problem)
+        )
+        if choice is None:
+            return "cancel"
+        if choice == "save_as":
+            return "save_as"
+        if choice == "merge" and merged is not None:
+            disk = fingerprint(target)
+            self.session = replace(
+                self.session, answers=merged.answers, saved=merged.theirs, disk=disk
+            )
+            await self.reload_forms()
+            if merged.both:
+                self.notify(
+                    "Kept your answers for: " + "; ".join(prompts),
+                    title="Merged",
+                    timeout=12,
+                )
+        return "write"
+
+    async def reload_forms(self) -> None:
+        """Show the session's answers afresh in every form (after a merge replaced them)."""
+        for form in list(self.forms.values()):
+            await form.remove()
+        self.forms.clear()
+        if self.review is not None:
+            await self.review.remove()
+            self.review = None
+        await self.go(self.index)
 
     def action_export(self) -> None:
         self._export_worker()
 
     @work(exclusive=True, group="save")
     async def _export_worker(self) -> None:
+        """Write the Markdown next to the plan; the plan file itself is left untouched."""
         export = _exporter()
         if export is None:
             self.notify("This version of hirewiz cannot export yet.", severity="warning")
             return
-        if (self.session.dirty or self.session.target is None) and not await self.run_save():
+        if not await self._ready_to_write():
             return
-        target = self.session.target
-        assert target is not None
-        out = target.with_suffix(".md")
-        try:
-            plan = build_plan(
-                self.session.answers,
-                self.checklist,
-                created=self.session.created,
-                updated=self.session.updated,
-            )
-            atomic_write(out, export(plan, self.checklist))
-        except PlanFileError as exc:
-            self.notify(str(exc), title="Not exported", severity="error", timeout=10)
-            return
+        title = self.session.answers.context.plan_title or ""
+        base = self.session.target or free_target(title)
+        out = base.with_suffix(".md")
+        problem = ""
+        ask = self.session.target is None
+        while True:
+            if ask or problem:
+                chosen = await self.app.push_screen_wait(
+                    PathDialog("Export Markdown to", out, "Export", problem=problem)
+                )
+                if chosen is None:
+                    return
+                out = chosen
+            problem = path_problem(out) or ""
+            if problem:
+                continue
+            if (
+                out not in self._exported
+                and library.occupied(out)
+                and not await self._confirm_replace(out)
+            ):
+                return
+            try:
+                plan = build_plan(
+                    self.session.answers,
+                    self.checklist,
+                    created=self.session.created,
+                    updated=self.session.updated,
+                )
+                library.ensure_folder(out.parent)
+                atomic_write(out, export(plan, self.checklist))
+            except (PlanFileError, LibraryError) as exc:
+                problem = exc.reason if isinstance(exc, PlanFileError) else str(exc)
+                continue
+            break
+        self._exported.add(out)
         self.notify(f"Wrote {display_path(out)}", title="Exported")
 
     # --- quitting -----------------------------------------------------------------------------
@@ -412,8 +577,9 @@ class WizardScreen(Screen[None]):
     @work(exclusive=True, group="quit")
     async def request_quit(self) -> None:
         """Ask before unsaved work is left behind; a kept draft is offered back next start."""
+        self._sync_pending()
         if not self.session.dirty:
-            delete_draft(self.session)
+            library.delete_draft(self.session.draft_name)
             self.app.exit()
             return
         choice = await self.app.push_screen_wait(QuitDialog(self.session.label))
@@ -425,12 +591,5 @@ class WizardScreen(Screen[None]):
             self.app.exit()
         elif choice == "discard":
             self._discarded = True
-            delete_draft(self.session)
+            library.delete_draft(self.session.draft_name)
             self.app.exit()
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.expanduser().resolve() == b.expanduser().resolve()
-    except OSError:
-        return False

@@ -159,13 +159,18 @@ async def test_save_as_confirms_before_overwriting_another_file(tmp_path: Path) 
         await pilot.press("escape")  # "no": nothing is written
         await pilot.pause()
         assert other.read_text() == "precious = true\n"
-        await pilot.press("f2")
-        await pilot.pause()
-        await pilot.press("ctrl+u")
-        await type_text(pilot, str(other))
-        await pilot.press("enter")
-        await pilot.pause()
-        await pilot.press("enter")  # "Replace" has focus
+        for keys in (["enter"], ["shift+tab", "enter"]):  # Enter alone is the safe "Cancel"
+            await pilot.press("f2")
+            await pilot.pause()
+            await pilot.press("ctrl+u")
+            await type_text(pilot, str(other))
+            await pilot.press("enter")
+            await pilot.pause()
+            if keys == ["enter"]:
+                await pilot.press(*keys)
+                await pilot.pause()
+                assert other.read_text() == "precious = true\n"
+        await pilot.press(*keys)  # "Replace", chosen on purpose
         await pilot.pause()
         assert wizard(pilot).session.target == other
     assert tomllib.loads(other.read_text())["meta"]["company"] == "Paylane"

@@ -36,23 +36,7 @@ def _welcome(home: Path) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize(
     "where",
-    [
-        "plans",
-        # The draft list and the recent list still read with Path.read_text in screens/library.py;
-        # they go through wizard.files.read_text once screens/library.py moves to wizard/library.py.
-        pytest.param(
-            "drafts",
-            marks=pytest.mark.xfail(
-                strict=True, raises=subprocess.TimeoutExpired, reason="fixed with wizard/library.py"
-            ),
-        ),
-        pytest.param(
-            "recent",
-            marks=pytest.mark.xfail(
-                strict=True, raises=subprocess.TimeoutExpired, reason="fixed with wizard/library.py"
-            ),
-        ),
-    ],
+    ["plans", "drafts", "recent"],
 )
 def test_welcome_screen_with_a_fifo_in_the_library(where: str, hirewiz_home: Path) -> None:
     plans = hirewiz_home / "plans"

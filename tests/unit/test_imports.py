@@ -137,3 +137,17 @@ def test_headless_plan_builds_only_the_answers_validator(tmp_path: Path) -> None
     built_line, modules_line = result.stderr.strip().splitlines()[-2:]
     assert json.loads(built_line) == []  # the answers models are built by create_model
     assert "wizard.answer_types" not in json.loads(modules_line)
+
+
+def test_headless_plan_skips_what_it_does_not_use(tmp_path: Path) -> None:
+    """`hirewiz plan` loads no UI library and no JSON Schema tooling (bench/README.md)."""
+    answers = ROOT / "docs" / "sample-input.toml"
+    code = (
+        "import contextlib, io\n"
+        "from wizard.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        f"    assert main(['plan', '--answers', {str(answers)!r}]) == 0\n"
+    )
+    loaded = _modules_after(code, tmp_path)
+    assert "pydantic" in loaded  # the answers were validated
+    assert not loaded & {"textual", "rich", "platformdirs", "jsonschema"}

@@ -8,10 +8,18 @@ beside a blocker, and nothing suggests a contractor when the engagement already 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from wizard.rules.catalog import Ctx, Facts, Hit, blocker_check, check, hit, join_and
+from wizard.rules.catalog import (
+    Ctx,
+    Facts,
+    Hit,
+    blocker_check,
+    check,
+    first_whole_word,
+    hit,
+    join_and,
+)
 
 MAX_TOOLS = 5
 MAX_TAKE_HOME_HOURS = 4
@@ -210,9 +218,7 @@ def frameworks_in(tools: list[str], x: Ctx) -> list[str]:
         low = " ".join(tool.lower().split())
         if low in words.languages:
             continue
-        if any(
-            re.search(rf"(?<![a-z0-9]){re.escape(f)}(?![a-z0-9])", low) for f in words.frameworks
-        ):
+        if first_whole_word(words.frameworks, low) is not None:
             found.append(tool)
     return found
 

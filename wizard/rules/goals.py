@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from checklists.advice import Words
-from wizard.rules.catalog import Facts, Hit, blocker_check, hit, join_and
+from wizard.rules.catalog import Facts, Hit, blocker_check, first_whole_word, hit, join_and
 
 _TOKEN = re.compile(r"[^\s,;:!?()\"“”/]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
@@ -21,11 +21,7 @@ def tokens(text: str | None) -> list[str]:
 
 def hype_phrase(text: str | None, words: Words) -> str | None:
     """The first hype phrase in ``text`` (whole words, any case), or None."""
-    flat = " ".join(tokens(text))
-    for phrase in words.hype_phrases:
-        if re.search(rf"(?<![a-z0-9]){re.escape(phrase)}(?![a-z0-9])", flat):
-            return phrase
-    return None
+    return first_whole_word(words.hype_phrases, " ".join(tokens(text)))
 
 
 def content_words(text: str | None, words: Words) -> list[str]:
