@@ -38,7 +38,8 @@ def big_checklist(folder: Path, total: int = 1000) -> Path:
     import tomli_w
 
     src = ROOT / "checklists"
-    for name in ("questions.toml", "roles.toml", "interview.toml", "onboarding.toml", "rates.toml"):
+    names = ("questions.toml", "roles.toml", "interview.toml", "onboarding.toml", "rates.toml")
+    for name in (*names, "exchange_rates.toml"):
         shutil.copy(src / name, folder / name)
     doc = tomllib.loads((src / "questions.toml").read_text(encoding="utf-8"))
     kinds = ["bool", "text", "choice", "int"]

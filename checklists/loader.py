@@ -13,7 +13,6 @@ from types import UnionType
 from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -21,9 +20,10 @@ from pydantic import (
     model_validator,
 )
 
+from checklists.errors import ChecklistError as ChecklistError  # re-exported for callers
+from checklists.rates import PayData, load_pay_data
 from checklists.shipped import read_shipped
 from wizard.files import PlanFileError, parse_toml, read_text
-from wizard.text import describe_char, unsafe_char
 
 HERE = Path(__file__).resolve().parent
 
@@ -33,10 +33,6 @@ Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=40)]
 ChoiceValue = Annotated[str, Field(pattern=r"^(?:[a-z][a-z0-9_]*|[A-Z]{3})$", max_length=40)]
 Mistake = Annotated[int, Field(ge=1, le=10)]
 Scalar = str | int | bool
-
-
-class ChecklistError(Exception):
-    """A checklist file is missing or malformed; the message names the file and key."""
 
 
 class _Data(BaseModel):
@@ -145,46 +141,14 @@ class QuestionsFile(_Data):
         return self
 
 
-def _plain(value: str) -> str:
-    char = unsafe_char(value)
-    if char is not None:
-        raise ValueError(f"contains a control or invisible character ({describe_char(char)})")
-    return value
-
-
-# A user's rates.toml is copied into plans and shown in the terminal: one line of plain text.
-RateText = Annotated[str, Field(max_length=300), AfterValidator(_plain)]
-# Far above any salary in any currency, far below what other tools' 64-bit integers hold.
-MAX_PAY = 10**12
-
-
-class Rate(_Data):
-    region: Literal["india", "us", "uk", "eu", "other"]
-    engagement: Literal["full_time", "contract"]
-    currency: str = Field(pattern=r"^[A-Z]{3}$")
-    period: Literal["hour", "month", "year"]
-    low: int = Field(ge=0, le=MAX_PAY)
-    high: int = Field(ge=0, le=MAX_PAY)
-    source: RateText = Field(min_length=1)
-    as_of: RateText = Field(min_length=4)
-    basis: RateText = ""
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Rate:
-        if self.low > self.high:
-            raise ValueError("low is above high")
-        return self
-
-
-class RatesFile(_Data):
-    rates: tuple[Rate, ...] = ()
-
-
 class Checklist(_Data):
     """Everything loaded from one checklist directory."""
 
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
     steps: tuple[Step, ...]
-    rates: tuple[Rate, ...]
+    # Pay figures (shipped plus the user's rates.toml), exchange rates, advisor equity.
+    pay: PayData
 
     def step(self, step_id: str) -> Step:
         for step in self.steps:
@@ -202,12 +166,6 @@ class Checklist(_Data):
 
     def questions(self) -> list[tuple[str, Question]]:
         return [(f"{s.id}.{q.id}", q) for s in self.steps for q in s.questions]
-
-    def rate(self, region: str, engagement: str) -> Rate | None:
-        for rate in self.rates:
-            if rate.region == region and rate.engagement == engagement:
-                return rate
-        return None
 
 
 def _loc(loc: tuple[int | str, ...], raw: Any) -> str:
@@ -355,41 +313,21 @@ def default_dir() -> Path:
     return HERE
 
 
-def _user_rates(base: tuple[Rate, ...], home: str | None) -> tuple[Rate, ...]:
-    """Overlay the user's own rates file, if any, so founders can use figures they trust."""
-    if not home:
-        return base
-    path = Path(home) / "rates.toml"
-    try:
-        text = read_text(path)
-        if not text.strip():
-            return base
-        raw = parse_toml(path, text)
-    except PlanFileError as exc:
-        if exc.errno in (errno.ENOENT, errno.ENOTDIR):  # no override (or no library) there
-            return base
-        raise ChecklistError(str(exc)) from None
-    user = _parse(RatesFile, path, raw).rates
-    replaced = {(r.region, r.engagement) for r in user}
-    return tuple(r for r in base if (r.region, r.engagement) not in replaced) + user
-
-
 @lru_cache(maxsize=8)
 def _load(directory: Path, home: str | None) -> Checklist:
     qpath = directory / "questions.toml"
     steps = _parse(QuestionsFile, qpath, _read(qpath)).steps
     _check_questions(qpath, steps)
-    ratepath = directory / "rates.toml"
     # Every part is validated (or trusted) above; the container adds no rule of its own.
     return Checklist.model_construct(
-        steps=steps,
-        rates=_user_rates(_parse(RatesFile, ratepath, _read(ratepath)).rates, home),
+        steps=steps, pay=load_pay_data(Path(home) if home else None, directory)
     )
 
 
 def load_checklist(directory: Path | None = None, home: Path | None = None) -> Checklist:
     """Load the checklist from ``directory`` (the shipped one by default), cached per directory.
 
-    ``home`` is the user's hirewiz folder; a ``rates.toml`` there overrides shipped pay figures.
+    ``home`` is the user's hirewiz folder; a ``rates.toml`` there replaces the shipped pay
+    figures for the keys it names (checklists/rates.py reads both).
     """
     return _load((directory or HERE).resolve(), str(home) if home else None)

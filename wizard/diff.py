@@ -12,6 +12,7 @@ from typing import Any
 from checklists.loader import Checklist
 from wizard.answers import get_value
 from wizard.models import Plan
+from wizard.pay import ExchangeTable, plan_budget_lines
 
 
 @dataclass(frozen=True)
@@ -55,12 +56,13 @@ class PlanDiff:
         }
 
 
-def _budget(plan: Plan) -> str | None:
-    b = plan.budget
-    return None if b is None else f"{b.currency} {b.low:,}-{b.high:,} per {b.period}"
+def _budget(plan: Plan, exchange: ExchangeTable) -> str | None:
+    """The same sentences as ``show`` and the export: range, basis, proxy, source, date, check."""
+    lines = plan_budget_lines(plan, exchange)
+    return " ".join(lines) if lines else None
 
 
-def _outcomes(plan: Plan) -> dict[str, tuple[str, Any]]:
+def _outcomes(plan: Plan, exchange: ExchangeTable) -> dict[str, tuple[str, Any]]:
     r, role = plan.readiness, plan.role
     out: dict[str, tuple[str, Any]] = {
         "readiness.verdict": ("Verdict", r.verdict),
@@ -71,7 +73,7 @@ def _outcomes(plan: Plan) -> dict[str, tuple[str, Any]]:
         "role.title": ("Role title", role.title),
         "role.seniority": ("Seniority", role.seniority),
         "role.engagement": ("Engagement", role.engagement),
-        "budget": ("Budget", _budget(plan)),
+        "budget": ("Budget", _budget(plan, exchange)),
     }
     for name, score in r.sections.items():
         out[f"readiness.sections.{name}"] = (f"Score: {name}", score)
@@ -84,7 +86,7 @@ def diff_plans(a: Plan, b: Plan, checklist: Checklist) -> PlanDiff:
         for key, q in checklist.questions()
         if get_value(a.answers, key) != get_value(b.answers, key)
     ]
-    before, after = _outcomes(a), _outcomes(b)
+    before, after = _outcomes(a, checklist.pay.exchange), _outcomes(b, checklist.pay.exchange)
     recommendation = [
         Change(
             key,

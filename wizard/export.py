@@ -17,6 +17,7 @@ from checklists.advice import load_advice
 from checklists.interview_kit import load_interview_kit
 from checklists.loader import HERE, Checklist
 from wizard.models import Plan
+from wizard.pay import plan_budget_lines
 from wizard.text import printable
 
 Part = Literal["job-post", "interview-kit", "onboarding"]
@@ -38,7 +39,6 @@ ENGAGEMENT_LABEL = {
     "contract": "Contract",
     "advisor": "Advisor, time-boxed",
 }
-BUDGET_CHECK = {"below": "below", "within": "within", "above": "above"}
 WORK_MODE_LABEL = {
     "onsite": "On site",
     "hybrid": "Hybrid",
@@ -301,22 +301,12 @@ def onboarding(plan: Plan, checklist: Checklist) -> list[str]:
     return lines
 
 
-def _budget_lines(plan: Plan) -> list[str]:
-    b = plan.budget
-    if b is None:
+def _budget_lines(plan: Plan, checklist: Checklist) -> list[str]:
+    """The same budget sentences as ``show`` and ``diff`` (wizard.pay.plan_budget_lines)."""
+    lines = plan_budget_lines(plan, checklist.pay.exchange)
+    if not lines:
         return []
-    kind = "proxy figure" if b.proxy else "figure"
-    lines = [
-        f"Full-time pay {kind}: {md(b.currency)} {b.low:,} to {b.high:,} a {b.period} "
-        f"*({md(b.source)}, {md(b.as_of)})*."
-    ]
-    if b.basis:
-        lines.append(f"Basis: {md(_sentence(b.basis))}")
-    if b.check != "not_given":
-        lines.append(f"Your monthly budget is {BUDGET_CHECK[b.check]} this figure.")
-    if b.buys is not None:
-        lines.append(f"At the contract rate it buys about {b.buys} hours a month.")
-    return [" ".join(lines), ""]
+    return ["### Budget", "", *[f"- {md(line)}" for line in lines], ""]
 
 
 def readiness(plan: Plan, checklist: Checklist) -> list[str]:
@@ -340,7 +330,7 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     lines += [f"- {md(x.text)} *({md(x.source)})*" for x in role.rationale]
     lines += [f"- Alternative, {md(x.title)}: {md(x.why)}" for x in role.alternatives]
     lines.append("")
-    lines += _budget_lines(plan)
+    lines += _budget_lines(plan, checklist)
     if plan.findings:
         lines += [
             "### Findings",

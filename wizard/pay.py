@@ -5,10 +5,9 @@ the outside world, so every figure carries its source, reference date, what it m
 whether it is a proxy, and every comparison is arithmetic a founder can redo by hand. The
 rules engine turns the results into ``[budget]`` and findings; nothing here formats markup.
 
-Figures come from ``checklists/pay_rates.toml`` (region x track x seniority x engagement) and a
-user's ``rates.toml`` in the hirewiz folder, whose entries replace the shipped ones for the keys
-they name. An entry without ``track`` or ``seniority`` applies to every track or seniority,
-which is also how an override written for the older region x engagement layout keeps working.
+Figures come from ``checklists/rates.toml`` (region x track x seniority x engagement) and a
+user's ``rates.toml`` in the hirewiz folder, both read by the one guarded reader in
+``checklists/rates.py``, which also explains how an older override keeps working.
 Money is compared exactly (fractions, not floats) so a boundary such as "half the low end"
 never flips on rounding.
 """
@@ -16,247 +15,80 @@ never flips on rounding.
 from __future__ import annotations
 
 import calendar
-import itertools
 import math
-import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from fractions import Fraction
-from functools import lru_cache
-from pathlib import Path
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
-from checklists.loader import ChecklistError, default_dir
+from checklists.rates import (
+    CURRENCIES,
+    DEFAULT_CURRENCY,
+    ENGAGEMENTS,
+    EXCHANGE_RATES,
+    PERIODS,
+    REGION_NAMES,
+    REGIONS,
+    SENIORITIES,
+    SENIORITY_NAMES,
+    SHIPPED_RATES,
+    TRACK_NAMES,
+    TRACKS,
+    USER_RATES,
+    AdvisorEquity,
+    Conversion,
+    ExchangeTable,
+    PayData,
+    Rate,
+    RateTable,
+    falling_ranges,
+    load_pay_data,
+    money,
+    pay_data,
+    reference_end,
+    whole,
+)
 
-SHIPPED_RATES: Final = "pay_rates.toml"
-EXCHANGE_RATES: Final = "exchange_rates.toml"
-USER_RATES: Final = "rates.toml"
+if TYPE_CHECKING:
+    from wizard.models import Budget, Plan
+
+__all__ = [
+    "CURRENCIES",
+    "ENGAGEMENTS",
+    "EXCHANGE_RATES",
+    "PERIODS",
+    "REGIONS",
+    "SENIORITIES",
+    "SENIORITY_NAMES",
+    "SHIPPED_RATES",
+    "TRACKS",
+    "TRACK_NAMES",
+    "USER_RATES",
+    "AdvisorEquity",
+    "Conversion",
+    "ExchangeTable",
+    "PayData",
+    "Rate",
+    "RateTable",
+    "falling_ranges",
+    "load_pay_data",
+    "money",
+    "pay_data",
+    "reference_end",
+    "whole",
+]
 
 Check = Literal["below", "within", "above", "not_given"]
 EngagementSignal = Literal["contract", "full_time_with_warning", "full_time"]
 Severity = Literal["warning", "tip"]
 
-REGIONS: Final = ("us", "uk", "eu", "india", "other")
-TRACKS: Final = (
-    "ml_engineer",
-    "data_scientist",
-    "mlops_engineer",
-    "data_engineer",
-    "ai_engineer",
-    "ml_advisor",
-)
-SENIORITIES: Final = ("junior", "mid", "senior", "lead")
-ENGAGEMENTS: Final = ("full_time", "contract", "advisor")
-PERIODS: Final = ("year", "month", "hour")
-CURRENCIES: Final = ("USD", "EUR", "GBP", "INR")
-DEFAULT_CURRENCY: Final[Mapping[str, str]] = {
-    "us": "USD",
-    "uk": "GBP",
-    "eu": "EUR",
-    "india": "INR",
-    "other": "USD",
-}
-TRACK_NAMES: Final[Mapping[str, str]] = {
-    "ml_engineer": "ML engineer",
-    "data_scientist": "data scientist",
-    "mlops_engineer": "MLOps engineer",
-    "data_engineer": "data engineer",
-    "ai_engineer": "AI engineer",
-    "ml_advisor": "ML advisor",
-}
-SENIORITY_NAMES: Final[Mapping[str, str]] = {
-    "junior": "junior",
-    "mid": "mid-level",
-    "senior": "senior",
-    "lead": "lead",
-}
-REGION_NAMES: Final[Mapping[str, str]] = {
-    "us": "the US",
-    "uk": "the UK",
-    "eu": "the EU",
-    "india": "India",
-    "other": "this region",
-}
 # Pay-transparency laws expect a published range in job posts here (several US states; EU
 # Directive 2023/970), so a job post without the founder's own range is a warning, not a tip.
 TRANSPARENCY_REGIONS: Final = ("us", "eu")
-# BLS turns hourly wages into annual ones with 2,080 "year-round, full-time" hours; the same
-# figure turns an hourly full-time figure into a monthly one.
-HOURS_PER_YEAR: Final = 2080
 STALE_AFTER_MONTHS: Final = 36
-MAX_WHOLE: Final = 2**63 - 1  # TOML integers are 64-bit; anything larger is refused
-MAX_ENTRIES: Final = 5000
-MAX_TEXT: Final = 500
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-_AS_OF = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_RATE_KEYS: Final = (
-    "region",
-    "track",
-    "seniority",
-    "engagement",
-    "currency",
-    "period",
-    "low",
-    "high",
-    "basis",
-    "proxy",
-    "source",
-    "as_of",
-)
-
-
-# --- data ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Rate:
-    """One published pay figure. ``track``/``seniority`` of None mean "every track/seniority"."""
-
-    region: str
-    track: str | None
-    seniority: str | None
-    engagement: str
-    currency: str
-    period: str
-    low: int
-    high: int
-    basis: str
-    proxy: bool
-    source: str
-    as_of: str
-    origin: Literal["shipped", "user"] = "shipped"
-
-    @property
-    def key(self) -> tuple[str, str | None, str | None, str]:
-        return (self.region, self.track, self.seniority, self.engagement)
-
-    @property
-    def specificity(self) -> int:
-        return (self.track is not None) + (self.seniority is not None)
-
-    def covers(self, region: str, track: str, seniority: str, engagement: str) -> bool:
-        return (
-            self.region == region
-            and self.engagement == engagement
-            and self.track in (None, track)
-            and self.seniority in (None, seniority)
-        )
-
-    def monthly(self, amount: int | Fraction) -> Fraction:
-        """``amount`` in this figure's period, as a monthly amount."""
-        if self.period == "year":
-            return Fraction(amount) / 12
-        if self.period == "hour":
-            return Fraction(amount) * HOURS_PER_YEAR / 12
-        return Fraction(amount)
-
-    @property
-    def low_monthly(self) -> Fraction:
-        return self.monthly(self.low)
-
-    @property
-    def high_monthly(self) -> Fraction:
-        return self.monthly(self.high)
-
-    @property
-    def midpoint(self) -> Fraction:
-        return Fraction(self.low + self.high, 2)
-
-    def range_text(self) -> str:
-        """``USD 103,050–133,080 a year``."""
-        per = {"year": "a year", "month": "a month", "hour": "an hour"}[self.period]
-        return f"{self.currency} {self.low:,}–{self.high:,} {per}"
-
-
-@dataclass(frozen=True)
-class RateTable:
-    """Shipped figures plus the user's own; the user's win wherever they match."""
-
-    shipped: tuple[Rate, ...]
-    user: tuple[Rate, ...] = ()
-    user_path: Path | None = None
-
-    def find(self, region: str, track: str, seniority: str, engagement: str) -> Rate | None:
-        """The figure for this key: the user's most specific match, else the shipped one."""
-        for rates in (self.user, self.shipped):
-            matches = [r for r in rates if r.covers(region, track, seniority, engagement)]
-            if matches:
-                return max(matches, key=lambda r: r.specificity)
-        return None
-
-    def full_time(self, region: str, track: str, seniority: str) -> Rate | None:
-        """The full-time range every budget is compared with."""
-        return self.find(region, track, seniority, "full_time")
-
-    def hourly(self, region: str, track: str, seniority: str, engagement: str) -> Rate | None:
-        """A sourced hourly rate for this engagement, or None (then nothing is said it buys)."""
-        rate = self.find(region, track, seniority, engagement)
-        return rate if rate is not None and rate.period == "hour" else None
-
-
-@dataclass(frozen=True)
-class Conversion:
-    """An amount converted through the shipped exchange-rate table, with the rate's date."""
-
-    amount: Fraction
-    from_currency: str
-    to_currency: str
-    converted: Fraction
-    rate: Fraction  # units of to_currency per unit of from_currency
-    date: str
-    source: str
-
-    def text(self) -> str:
-        """``EUR 2,000 is about USD 2,082 at the exchange rate of 2025-02-28 (European ...)``."""
-        return (
-            f"{money(self.from_currency, self.amount)} is about "
-            f"{money(self.to_currency, self.converted)} at the exchange rate of {self.date} "
-            f"({self.source})"
-        )
-
-
-@dataclass(frozen=True)
-class ExchangeTable:
-    """One day's reference rates, as units of each currency per euro."""
-
-    source: str
-    date: str
-    per_euro: Mapping[str, Fraction]
-
-    def convert(self, amount: int | Fraction, from_currency: str, to_currency: str) -> Conversion:
-        for currency in (from_currency, to_currency):
-            if currency not in self.per_euro:
-                raise ValueError(f"no exchange rate for {currency!r}")
-        rate = self.per_euro[to_currency] / self.per_euro[from_currency]
-        return Conversion(
-            amount=Fraction(amount),
-            from_currency=from_currency,
-            to_currency=to_currency,
-            converted=Fraction(amount) * rate,
-            rate=rate,
-            date=self.date,
-            source=self.source,
-        )
-
-
-@dataclass(frozen=True)
-class AdvisorEquity:
-    """The FAST agreement's advisor equity for one company stage (guidance, not pay)."""
-
-    stage: str
-    plan_stages: tuple[str, ...]
-    standard_percent: Fraction
-    expert_percent: Fraction
-    vesting: str
-    source: str
-
-
-@dataclass(frozen=True)
-class PayData:
-    rates: RateTable
-    exchange: ExchangeTable
-    advisor_equity: tuple[AdvisorEquity, ...]
+# The day a plan was last updated, as the rules engine receives it (the engine itself imports no
+# clock or date module; see tests/unit/test_rules.py).
+Day = date
 
 
 # --- the budget check -------------------------------------------------------------------------
@@ -309,15 +141,6 @@ class PayAdvice:
     buys: Buys | None  # for [budget].buys: contract and advisor engagements only
     stale: bool
     sentence: str | None  # the arithmetic for the "below" finding
-
-
-def money(currency: str, amount: int | Fraction) -> str:
-    """``USD 2,500``: whole units, rounded half up."""
-    return f"{currency} {whole(amount):,}"
-
-
-def whole(amount: int | Fraction) -> int:
-    return math.floor(Fraction(amount) + Fraction(1, 2))
 
 
 def default_currency(region: str) -> str:
@@ -404,22 +227,11 @@ def budget_sentence(check: BudgetCheck, buys: Buys | None = None) -> str | None:
         f"({money(currency, check.low_monthly)} a month)"
     )
     if buys is not None:
-        text += f"; at the contract rate ({buys.rate.range_text()}) {buys.text()}"
+        text += (
+            f"; at the midpoint of the contract rate ({buys.rate.range_text()}, so "
+            f"{money(buys.rate.currency, buys.midpoint)} an hour) {buys.text()}"
+        )
     return text + "."
-
-
-def reference_end(as_of: str) -> date:
-    """The last day of the period a figure refers to: "2024-05" ends on 2024-05-31."""
-    match = _AS_OF.match(as_of)
-    if not match:
-        raise ValueError(f"as_of {as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = match.groups()
-    if day is not None:
-        return date(int(year), int(month), int(day))
-    if month is not None:
-        last = calendar.monthrange(int(year), int(month))[1]
-        return date(int(year), int(month), last)
-    return date(int(year), 12, 31)
 
 
 def _months_before(when: date, months: int) -> date:
@@ -432,6 +244,8 @@ def _months_before(when: date, months: int) -> date:
 def is_stale(rate: Rate, updated: date | datetime) -> bool:
     """True when the figure's reference period ended more than 36 months before ``updated``."""
     day = updated.date() if isinstance(updated, datetime) else updated
+    if day.year * 12 + day.month <= STALE_AFTER_MONTHS + 12:
+        return False  # a date in the first years of the calendar: nothing is older
     return reference_end(rate.as_of) < _months_before(day, STALE_AFTER_MONTHS)
 
 
@@ -442,14 +256,21 @@ def transparency_severity(region: str) -> Severity:
 
 def missing_figure(region: str, track: str, seniority: str, engagement: str) -> str:
     """The "no figure" sentence: what is missing and how the founder can add their own."""
-    kind = engagement.replace("_", "-")
     who = f"{SENIORITY_NAMES.get(seniority, seniority)} {TRACK_NAMES.get(track, track)}"
     where = REGION_NAMES.get(region, "this region")
+    if engagement == "full_time":
+        return (
+            f"No sourced full-time pay range for a {who} in {where} ships with hirewiz; add one "
+            "you trust to rates.toml in your hirewiz folder (region, track, seniority, engagement, "
+            "low, high, currency, period, source, as_of) and the plan will compare your budget "
+            "with it."
+        )
+    kind = engagement.replace("_", "-")
     return (
-        f"hirewiz ships no sourced {kind} pay figure for a {who} in {where}; add one you "
-        "trust to rates.toml in your hirewiz folder (region, track, seniority, engagement, "
-        "low, high, currency, period, source, as_of) and the plan will compare your budget "
-        "with it."
+        f"No sourced {kind} rate for a {who} in {where} ships with hirewiz; add an hourly rate "
+        "you trust to rates.toml in your hirewiz folder (region, engagement, low, high, currency, "
+        'period = "hour", source, as_of) and the plan will say how many hours a month your '
+        "budget pays for."
     )
 
 
@@ -509,254 +330,103 @@ def advise(
     )
 
 
-# --- loading ----------------------------------------------------------------------------------
+# --- sentences every view shares ------------------------------------------------------------
 
 
-def _read(path: Path) -> dict[str, Any]:
-    """Read a TOML file through the plan reader's guards (size, binary, encoding, dotted keys,
-    nesting), turning its error into the checklist error callers already report."""
-    # Imported here: wizard.planfile imports the rules engine, which imports this module.
-    from wizard.planfile import PlanFileError, parse_toml, read_text
-
-    try:
-        return parse_toml(path, read_text(path))
-    except PlanFileError as exc:
-        raise ChecklistError(str(exc)) from None
+def monthly_text(rate: Rate) -> str:
+    """``USD 14,083–17,621 a month``: a figure on the monthly basis budgets are compared on."""
+    return f"{money(rate.currency, rate.low_monthly)}–{whole(rate.high_monthly):,} a month"
 
 
-def _fail(path: Path, where: str, reason: str) -> ChecklistError:
-    return ChecklistError(f"{path}: {where}: {reason}")
+def range_hint(rate: Rate, currency: str, exchange: ExchangeTable) -> str:
+    """The sourced range as a starting point for the founder's own yearly range, in the
+    founder's currency: "USD 169,000–211,450 a year" or, for a monthly figure in another
+    currency, "USD 2,000–6,000 a month, about INR 2,183,304–6,549,912 a year at the exchange
+    rate of 2025-02-28"."""
+    text = rate.range_text()
+    if rate.period == "year" and rate.currency == currency:
+        return text
+    low, high = rate.monthly(rate.low) * 12, rate.monthly(rate.high) * 12
+    if rate.currency == currency:
+        return f"{text}, about {money(currency, low)}–{whole(high):,} a year"
+    a = exchange.convert(low, rate.currency, currency)
+    b = exchange.convert(high, rate.currency, currency)
+    return (
+        f"{text}, about {money(currency, a.converted)}–{whole(b.converted):,} a year at the "
+        f"exchange rate of {a.date}"
+    )
 
 
-def _text(path: Path, where: str, value: Any, *, required: bool) -> str:
-    if value is None and not required:
-        return ""
-    if not isinstance(value, str):
-        raise _fail(path, where, "must be text")
-    if required and not value.strip():
-        raise _fail(path, where, "must not be empty")
-    if len(value) > MAX_TEXT:
-        raise _fail(path, where, f"is longer than {MAX_TEXT} characters")
-    if _CONTROL.search(value):
-        raise _fail(path, where, "contains control characters")
-    return value
-
-
-def _choice(path: Path, where: str, value: Any, allowed: tuple[str, ...]) -> str:
-    if not isinstance(value, str) or value not in allowed:
-        raise _fail(path, where, f"must be one of {', '.join(allowed)}")
-    return value
-
-
-def _whole(path: Path, where: str, value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_WHOLE:
-        raise _fail(path, where, f"must be a whole number from 1 to {MAX_WHOLE}")
-    return value
-
-
-def _rate(path: Path, where: str, raw: Any, *, shipped: bool) -> Rate:
-    if not isinstance(raw, dict):
-        raise _fail(path, where, "must be a table")
-    for key in raw:
-        if key not in _RATE_KEYS:
-            raise _fail(path, f"{where}.{key}", "unknown key")
-    for key in ("region", "engagement", "currency", "period", "low", "high", "source", "as_of"):
-        if key not in raw:
-            raise _fail(path, f"{where}.{key}", "is missing")
-    track = raw.get("track")
-    seniority = raw.get("seniority")
-    proxy = raw.get("proxy", False)
-    if shipped and "proxy" not in raw:
-        raise _fail(path, f"{where}.proxy", "is missing")
-    if not isinstance(proxy, bool):
-        raise _fail(path, f"{where}.proxy", "must be true or false")
-    as_of = _text(path, f"{where}.as_of", raw["as_of"], required=True)
-    try:
-        reference_end(as_of)
-    except ValueError:
-        raise _fail(path, f"{where}.as_of", "must be a date: YYYY, YYYY-MM or YYYY-MM-DD") from None
+def budget_lines(
+    b: Budget, monthly_budget: int | None, budget_currency: str | None, exchange: ExchangeTable
+) -> list[str]:
+    """The plan's ``[budget]`` as plain sentences, the same in ``show``, ``diff``, the Markdown
+    export and the Review: the range with its period and monthly equivalent, what it measures,
+    the proxy caveat, the source and date, how the budget compares (with the converted amount
+    and the exchange rate's date when the currencies differ) and what it buys."""
+    currency = b.currency
     rate = Rate(
-        region=_choice(path, f"{where}.region", raw["region"], REGIONS),
-        track=None if track is None else _choice(path, f"{where}.track", track, TRACKS),
-        seniority=None
-        if seniority is None
-        else _choice(path, f"{where}.seniority", seniority, SENIORITIES),
-        engagement=_choice(path, f"{where}.engagement", raw["engagement"], ENGAGEMENTS),
-        currency=_choice(path, f"{where}.currency", raw["currency"], CURRENCIES),
-        period=_choice(path, f"{where}.period", raw["period"], PERIODS),
-        low=_whole(path, f"{where}.low", raw["low"]),
-        high=_whole(path, f"{where}.high", raw["high"]),
-        basis=_text(path, f"{where}.basis", raw.get("basis"), required=shipped),
-        proxy=proxy,
-        source=_text(path, f"{where}.source", raw["source"], required=True),
-        as_of=as_of,
-        origin="shipped" if shipped else "user",
+        region=b.region,
+        track=None,
+        seniority=None,
+        engagement="full_time",
+        currency=currency,
+        period=b.period,
+        low=b.low,
+        high=b.high,
+        basis=b.basis,
+        proxy=b.proxy,
+        source=b.source,
+        as_of=b.as_of,
     )
-    if rate.low > rate.high:
-        raise _fail(path, where, "low is above high")
-    return rate
-
-
-def _rates(path: Path, doc: dict[str, Any], *, shipped: bool) -> tuple[Rate, ...]:
-    raw = doc.get("rates", [])
-    if not isinstance(raw, list) or not all(isinstance(r, dict) for r in raw):
-        raise _fail(path, "rates", "must be an array of tables ([[rates]])")
-    if len(raw) > MAX_ENTRIES:
-        raise _fail(path, "rates", f"has more than {MAX_ENTRIES} entries")
-    rates: list[Rate] = []
-    seen: dict[tuple[str, str | None, str | None, str], int] = {}
-    for i, entry in enumerate(raw):
-        rate = _rate(path, f"rates[{i}]", entry, shipped=shipped)
-        if rate.key in seen:
-            raise _fail(path, f"rates[{i}]", f"repeats the entry of rates[{seen[rate.key]}]")
-        seen[rate.key] = i
-        rates.append(rate)
-    return tuple(rates)
-
-
-def falling_ranges(rates: tuple[Rate, ...]) -> list[str]:
-    """Where a range falls as seniority rises (low or high below the level beneath it)."""
-    problems = []
-    groups: dict[tuple[str, str | None, str], list[Rate]] = {}
-    for rate in rates:
-        if rate.seniority is not None:
-            groups.setdefault((rate.region, rate.track, rate.engagement), []).append(rate)
-    for (region, track, engagement), group in groups.items():
-        ordered = sorted(group, key=lambda r: SENIORITIES.index(r.seniority or ""))
-        for below, above in itertools.pairwise(ordered):
-            if below.currency != above.currency or below.period != above.period:
-                problems.append(f"{region}/{track}/{engagement}: mixes currencies or periods")
-            elif above.low < below.low or above.high < below.high:
-                problems.append(
-                    f"{region}/{track}/{engagement}: {above.seniority} falls below "
-                    f"{below.seniority}"
-                )
-    return problems
-
-
-def _positive(value: Any) -> bool:
-    """A finite number above zero (TOML floats can be inf or nan; bools are not numbers)."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return False
-    return math.isfinite(value) and value > 0
-
-
-def _exchange(path: Path, doc: dict[str, Any]) -> ExchangeTable:
-    for key in doc:
-        if key not in ("source", "date", "base", "rates"):
-            raise _fail(path, key, "unknown key")
-    source = _text(path, "source", doc.get("source"), required=True)
-    day = _text(path, "date", doc.get("date"), required=True)
-    try:
-        date.fromisoformat(day)
-    except ValueError:
-        raise _fail(path, "date", "must be a date: YYYY-MM-DD") from None
-    if doc.get("base") != "EUR":
-        raise _fail(path, "base", 'must be "EUR"')
-    raw = doc.get("rates")
-    if not isinstance(raw, dict):
-        raise _fail(path, "rates", "must be a table of currency = units per euro")
-    per_euro = {"EUR": Fraction(1)}
-    for currency in CURRENCIES:
-        if currency == "EUR":
-            continue
-        value = raw.get(currency)
-        if not _positive(value):
-            raise _fail(path, f"rates.{currency}", "must be a positive number")
-        per_euro[currency] = Fraction(str(value))
-    for key in raw:
-        if key not in per_euro:
-            raise _fail(path, f"rates.{key}", "unknown currency")
-    return ExchangeTable(source=source, date=day, per_euro=per_euro)
-
-
-def _equity(path: Path, doc: dict[str, Any]) -> tuple[AdvisorEquity, ...]:
-    raw = doc.get("advisor_equity")
-    if raw is None:
-        return ()
-    if not isinstance(raw, dict) or not isinstance(raw.get("stages"), list):
-        raise _fail(path, "advisor_equity", "must be a table with [[advisor_equity.stages]]")
-    source = _text(path, "advisor_equity.source", raw.get("source"), required=True)
-    vesting = _text(path, "advisor_equity.vesting", raw.get("vesting"), required=True)
-    guides = []
-    for i, stage in enumerate(raw["stages"]):
-        where = f"advisor_equity.stages[{i}]"
-        if not isinstance(stage, dict):
-            raise _fail(path, where, "must be a table")
-        plan_stages = stage.get("plan_stages")
-        if not isinstance(plan_stages, list) or not all(isinstance(s, str) for s in plan_stages):
-            raise _fail(path, f"{where}.plan_stages", "must be a list of stage names")
-        percents = []
-        for key in ("standard_percent", "expert_percent"):
-            value: Any = stage.get(key)
-            if not _positive(value) or value >= 100:
-                raise _fail(path, f"{where}.{key}", "must be a percentage between 0 and 100")
-            percents.append(Fraction(str(value)))
-        guides.append(
-            AdvisorEquity(
-                stage=_text(path, f"{where}.stage", stage.get("stage"), required=True),
-                plan_stages=tuple(plan_stages),
-                standard_percent=percents[0],
-                expert_percent=percents[1],
-                vesting=vesting,
-                source=source,
-            )
+    first = f"Full-time pay range: {rate.range_text()}"
+    if b.period != "month":
+        first += f" (about {monthly_text(rate)})"
+    lines = [first + "."]
+    if b.basis:
+        lines.append(f"What it measures: {b.basis.rstrip('.')}.")
+    if b.proxy:
+        lines.append(
+            "This is a proxy: it measures a related occupation, not this exact role, so treat "
+            "it as a rough guide."
         )
-    return tuple(guides)
+    lines.append(f"Source: {b.source.rstrip('.')}, as of {b.as_of}.")
+    if b.check == "not_given" or monthly_budget is None:
+        lines.append("No monthly budget is given, so nothing is compared.")
+    else:
+        own = budget_currency or currency
+        said = f"Your budget of {money(own, monthly_budget)} a month"
+        compared = Fraction(monthly_budget)
+        if own != currency:
+            conversion = exchange.convert(monthly_budget, own, currency)
+            compared = conversion.converted
+            said += (
+                f" is about {money(currency, compared)} at the exchange rate of "
+                f"{conversion.date} ({conversion.source}); that"
+            )
+        if b.check == "below":
+            percent = math.floor(100 * compared / rate.low_monthly)
+            lines.append(
+                f"{said} is below the low end ({money(currency, rate.low_monthly)} a month): "
+                f"{percent} % of it."
+            )
+        elif b.check == "above":
+            lines.append(
+                f"{said} is above the high end ({money(currency, rate.high_monthly)} a month)."
+            )
+        else:
+            lines.append(f"{said} is within the range.")
+    if b.buys is not None:
+        unit = "hour" if b.buys == 1 else "hours"
+        lines.append(
+            f"At the midpoint of the sourced hourly rate it pays for about {b.buys} {unit} a month."
+        )
+    return lines
 
 
-def _shipped(folder: Path) -> tuple[tuple[Rate, ...], tuple[AdvisorEquity, ...]]:
-    path = folder / SHIPPED_RATES
-    doc = _read(path)
-    for key in doc:
-        if key not in ("rates", "advisor_equity"):
-            raise _fail(path, key, "unknown key")
-    rates = _rates(path, doc, shipped=True)
-    problems = falling_ranges(rates)
-    if problems:
-        raise _fail(path, "rates", problems[0])
-    return rates, _equity(path, doc)
-
-
-def _user(home: Path) -> tuple[tuple[Rate, ...], Path | None]:
-    path = home / USER_RATES
-    if not path.exists():
-        return (), None
-    doc = _read(path)
-    for key in doc:
-        if key != "rates":
-            raise _fail(path, key, "unknown key")
-    return _rates(path, doc, shipped=False), path
-
-
-def load_pay_data(home: Path | None = None, directory: Path | None = None) -> PayData:
-    """The shipped figures, the user's ``rates.toml`` from ``home`` when there is one, the
-    exchange rates and the advisor equity guidance. Every problem is one ChecklistError line
-    naming the file and the key."""
-    folder = directory or default_dir()
-    shipped, equity = _shipped(folder)
-    user, user_path = _user(home) if home is not None else ((), None)
-    exchange_path = folder / EXCHANGE_RATES
-    return PayData(
-        rates=RateTable(shipped, user, user_path),
-        exchange=_exchange(exchange_path, _read(exchange_path)),
-        advisor_equity=equity,
-    )
-
-
-def pay_data(home: Path | None = None, directory: Path | None = None) -> PayData:
-    """:func:`load_pay_data`, cached until the user's ``rates.toml`` changes (size or mtime),
-    since the rules engine asks for it on every recomputation of a plan."""
-    stamp: tuple[int, int] | None = None
-    if home is not None:
-        try:
-            info = (home / USER_RATES).stat()
-            stamp = (info.st_mtime_ns, info.st_size)
-        except OSError:
-            stamp = None
-    return _cached_pay_data((directory or default_dir()).resolve(), home, stamp)
-
-
-@lru_cache(maxsize=8)
-def _cached_pay_data(folder: Path, home: Path | None, stamp: tuple[int, int] | None) -> PayData:
-    return load_pay_data(home, folder)
+def plan_budget_lines(plan: Plan, exchange: ExchangeTable) -> list[str]:
+    """:func:`budget_lines` for a whole plan; empty when the plan has no ``[budget]``."""
+    if plan.budget is None:
+        return []
+    t = plan.answers.timing
+    return budget_lines(plan.budget, t.monthly_budget, t.budget_currency, exchange)

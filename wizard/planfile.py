@@ -264,14 +264,15 @@ def build_plan(
     stamp = now()
     require_complete(answers, checklist)
     answers = fill_linked_defaults(prune_hidden(answers, checklist), checklist)
-    d = derive(answers, checklist)
+    stamp_updated = updated or created or stamp
+    d = derive(answers, checklist, updated=stamp_updated.date())
     return Plan(
         schema_version=SCHEMA_VERSION,
         meta=Meta(
             title=answers.context.plan_title or "",
             company=answers.context.company or "",
             created=created or stamp,
-            updated=updated or created or stamp,
+            updated=stamp_updated,
             generator=GENERATOR,
         ),
         answers=answers,

@@ -14,6 +14,7 @@ from rich.text import Text
 from checklists.advice import load_advice
 from checklists.loader import Checklist
 from wizard.models import Plan
+from wizard.pay import plan_budget_lines
 from wizard.text import printable
 
 
@@ -34,13 +35,16 @@ def bar(score: int, width: int = 20) -> Text:
     return Text("█" * filled, style=style) + Text("░" * (width - filled), style="dim")
 
 
-def money(plan: Plan) -> Text | None:
-    b = plan.budget
-    if b is None:
+def money(plan: Plan, checklist: Checklist) -> Text | None:
+    """The budget sentences every view shares (wizard.pay.plan_budget_lines), proxy caveat
+    included; the source line is dimmed."""
+    lines = plan_budget_lines(plan, checklist.pay.exchange)
+    if not lines:
         return None
-    return Text(_t(f"{b.currency} {b.low:,}–{b.high:,} per {b.period}  ")) + Text(
-        _t(f"({b.source}, {b.as_of})"), style="dim"
-    )
+    out = Text()
+    for line in lines:
+        out.append("\n  " + _t(line), style="dim" if line.startswith("Source: ") else "")
+    return out
 
 
 def render(plan: Plan, checklist: Checklist) -> Group:
@@ -69,9 +73,9 @@ def render(plan: Plan, checklist: Checklist) -> Group:
         role_text.append(f" [{_t(reason.source)}]\n", style="dim")
     for alt in role.alternatives:
         role_text.append(f"Alternative, {_t(alt.title)}: {_t(alt.why)}\n", style="italic")
-    budget = money(plan)
+    budget = money(plan, checklist)
     if budget is not None:
-        role_text.append("Budget: ")
+        role_text.append("Budget:", style="bold")
         role_text.append_text(budget)
     role_text.rstrip()
 

@@ -162,18 +162,20 @@ def test_every_question_has_prompt_help_and_mistakes_in_range(checklist: Checkli
 
 
 def test_rates_have_source_and_date(checklist: Checklist) -> None:
-    india = checklist.rate("india", "full_time")
+    """The one rates reader gives the checklist its pay data (details: test_pay.py)."""
+    rates = checklist.pay.rates
+    india = rates.full_time("india", "ml_engineer", "senior")
     assert india is not None
     assert (india.currency, india.period, india.low, india.high) == ("USD", "month", 2000, 6000)
-    contract = checklist.rate("india", "contract")
+    contract = rates.find("india", "ml_engineer", "senior", "contract")
     assert contract is not None
     assert (contract.period, contract.low, contract.high) == ("hour", 20, 60)
-    us = checklist.rate("us", "full_time")
-    assert us is not None and "proxy" in us.basis.lower() and "15-" in us.source
-    for region in ("uk", "eu", "other"):
-        assert checklist.rate(region, "full_time") is None
-    for rate in checklist.rates:
-        assert rate.source and rate.as_of
+    us = rates.full_time("us", "ml_engineer", "senior")
+    assert us is not None and us.proxy and "15-1252" in us.source
+    for region in ("eu", "other"):
+        assert rates.full_time(region, "ml_engineer", "senior") is None
+    for rate in rates.shipped:
+        assert rate.source and rate.as_of and rate.basis
 
 
 # --- broken copies --------------------------------------------------------------------------
@@ -277,7 +279,7 @@ BROKEN: list[tuple[str, Callable[[Path], None], str, str]] = [
         "rate low above high",
         _edit("rates.toml", "low = 2000", "low = 9000"),
         "rates.toml",
-        "rates[0]",
+        "low is above high",
     ),
     (
         "required and recommended",

@@ -126,7 +126,7 @@ def test_region_and_engagement_have_a_sourced_figure_or_say_there_is_none(
         return
     assert rate is None
     text = missing_figure(region, "ml_engineer", seniority, engagement)
-    assert "rates.toml" in text and "no sourced" in text
+    assert "rates.toml" in text and text.startswith("No sourced")
     assert f"{ROLE_IN_WORDS[seniority]} ML engineer in " in text
     if engagement == "full_time":
         advice = _advise(
@@ -143,8 +143,8 @@ def test_region_and_engagement_have_a_sourced_figure_or_say_there_is_none(
 
 def test_the_no_figure_sentence_names_the_role_in_words() -> None:
     assert missing_figure("other", "mlops_engineer", "mid", "contract").startswith(
-        "hirewiz ships no sourced contract pay figure for a mid-level MLOps engineer in this "
-        "region; add one you trust to rates.toml in your hirewiz folder"
+        "No sourced contract rate for a mid-level MLOps engineer in this region ships with "
+        "hirewiz; add an hourly rate you trust to rates.toml in your hirewiz folder"
     )
 
 
@@ -354,7 +354,8 @@ def test_the_arithmetic_sentence() -> None:
     buys = buys_hours(HOURLY, 2_500, "USD", FX)
     assert budget_sentence(check, buys) == (
         "USD 2,500 a month is 25 % of the low end of the range (USD 10,000 a month); at the "
-        "contract rate (USD 80–120 an hour) it buys about 25 hours a month."
+        "midpoint of the contract rate (USD 80–120 an hour, so USD 100 an hour) it buys about "
+        "25 hours a month."
     )
     assert budget_sentence(check) == (
         "USD 2,500 a month is 25 % of the low end of the range (USD 10,000 a month)."
@@ -626,11 +627,14 @@ BIG = "1" + "0" * 339  # a 340-digit number
         (NEW_LAYOUT.replace("200000", str(2**63)), "rates[0].high: number is too large"),
         (NEW_LAYOUT.replace("150000", "1.5e400"), "rates[0].low: inf is not a usable number"),
         (NEW_LAYOUT.replace("150000", "0"), "rates[0].low: must be a whole number"),
+        (NEW_LAYOUT.replace("200000", str(10**13)), "rates[0].high: must be a whole number"),
+        (NEW_LAYOUT.replace("Founder's survey", "x" * 301), "rates[0].source: is longer than 300"),
+        (NEW_LAYOUT.replace("Founder's survey", "bidi \\u202e"), "rates[0].source: contains a"),
         (NEW_LAYOUT.replace("150000", "300000"), "rates[0]: low is above high"),
         (NEW_LAYOUT.replace('"USD"', '"CHF"'), "rates[0].currency: must be one of"),
         (NEW_LAYOUT.replace('"senior"', '"principal"'), "rates[0].seniority: must be one of"),
         (NEW_LAYOUT.replace('"2026-06"', '"last year"'), "rates[0].as_of: must be a date"),
-        (NEW_LAYOUT.replace("Founder's survey", "bad\\u001b[31m"), "control characters"),
+        (NEW_LAYOUT.replace("Founder's survey", "bad\\u001b[31m"), "control or invisible"),
         (NEW_LAYOUT + "colour = 1\n", "rates[0].colour: unknown key"),
         (NEW_LAYOUT + NEW_LAYOUT, "rates[1]: repeats the entry of rates[0]"),
         ("rates = 3\n", "rates: must be an array of tables"),

@@ -438,9 +438,10 @@ def test_budget_currency_follows_the_region_unless_given(
     region: str, currency: str, work: Path, checklist: Checklist
 ) -> None:
     path = work / "a.toml"
-    _replace('hiring_region = "india"', f'hiring_region = "{region}"')(path)
+    text = _ready_text().replace('hiring_region = "india"', f'hiring_region = "{region}"')
+    path.write_text(text.replace('budget_currency = "USD"\n', ""), encoding="utf-8")
     assert load_plan(path, checklist).answers.timing.budget_currency == currency
-    _replace("monthly_budget = 5000", 'monthly_budget = 5000\nbudget_currency = "EUR"')(path)
+    path.write_text(text.replace('budget_currency = "USD"', 'budget_currency = "EUR"'), "utf-8")
     assert load_plan(path, checklist).answers.timing.budget_currency == "EUR"
 
 

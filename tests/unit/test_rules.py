@@ -456,7 +456,7 @@ def test_seniority(
     [
         ({}, "full_time", None),
         ({"data.recorded": False, **CONTRACT}, "advisor", None),
-        (CONTRACT, "contract", "budget-contract-hours"),
+        (CONTRACT, "contract", "budget-below-range-contract"),
         ({"timing.urgency": "overdue", "timing.monthly_budget": 0}, "contract", None),
         ({"timing.urgency": "this_quarter", "timing.monthly_budget": 999}, "contract", None),
         (
@@ -466,11 +466,16 @@ def test_seniority(
         ),
         ({"timing.urgency": "overdue", "timing.monthly_budget": 2000}, "full_time", None),
         ({"timing.urgency": "overdue", "timing.monthly_budget": DROP}, "full_time", "no-budget"),
-        # A budget in another currency is not compared without an exchange rate.
-        ({**CONTRACT, "timing.budget_currency": "INR"}, "full_time", None),
-        # No shipped figure for the region: nothing to compare with.
+        # A budget in another currency is converted through the shipped exchange rates.
+        ({**CONTRACT, "timing.budget_currency": "INR"}, "contract", "budget-below-range-contract"),
         (
             {**CONTRACT, "context.hiring_region": "uk", "timing.budget_currency": "GBP"},
+            "contract",
+            "budget-below-range-contract",
+        ),
+        # No shipped figure for the region: nothing to compare with.
+        (
+            {**CONTRACT, "context.hiring_region": "other", "timing.budget_currency": "USD"},
             "full_time",
             None,
         ),
@@ -489,7 +494,7 @@ def test_budget_table_shape(make: Make, checklist: Checklist) -> None:
     b = derive(make(CONTRACT), checklist).budget
     assert b is not None
     assert (b.region, b.currency, b.period, b.low, b.high) == ("india", "USD", "month", 2000, 6000)
-    assert (b.check, b.buys) == ("below", 37)  # 1,500 / 40 (the middle of USD 20-60 an hour)
+    assert (b.check, b.buys) == ("below", 38)  # 1,500 / 40 (the middle of USD 20-60 an hour)
     assert derive(make(), checklist).budget.check == "within"  # type: ignore[union-attr]
     us = derive(make({"context.hiring_region": "us"}), checklist).budget
     assert us is not None and us.proxy and us.buys is None
@@ -498,10 +503,11 @@ def test_budget_table_shape(make: Make, checklist: Checklist) -> None:
 def test_no_budget_without_a_source_and_the_rationale_says_so(
     make: Make, checklist: Checklist
 ) -> None:
-    d = derive(make({"context.hiring_region": "uk"}), checklist)
+    d = derive(make({"context.hiring_region": "other"}), checklist)
     assert d.budget is None
     assert any(
-        "No dated, sourced pay figure ships for this region (uk" in r.text for r in d.role.rationale
+        "No sourced full-time pay range" in r.text and "rates.toml" in r.text
+        for r in d.role.rationale
     )
 
 
@@ -510,7 +516,14 @@ def test_no_budget_without_a_source_and_the_rationale_says_so(
 )
 def test_missing_pay_range(make: Make, checklist: Checklist, region: str, severity: str) -> None:
     d = derive(
-        make({"context.hiring_region": region, "timing.pay_low": DROP, "timing.pay_high": DROP}),
+        make(
+            {
+                "context.hiring_region": region,
+                "timing.pay_low": DROP,
+                "timing.pay_high": DROP,
+                "timing.monthly_budget": DROP,
+            }
+        ),
         checklist,
     )
     found = [f for f in d.findings if f.id.startswith("pay-range-missing")]

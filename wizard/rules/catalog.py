@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 
 from checklists.advice import Advice, FindingText
 from wizard.models import Answers, DataBand, Engagement, Finding, Seniority, Severity, Track
+
+if TYPE_CHECKING:
+    from wizard.pay import PayAdvice, PayData
 
 
 @dataclass(frozen=True)
@@ -37,18 +40,6 @@ class Facts:
 
 
 @dataclass(frozen=True)
-class Pay:
-    """The full-time figure the budget is compared with, in one currency, per month."""
-
-    currency: str
-    low: float
-    high: float
-    source: str
-    figure: str  # the figure as sourced, e.g. "USD 2,000 to 6,000 a month"
-    contract_hourly_mid: float | None = None
-
-
-@dataclass(frozen=True)
 class Ctx(Facts):
     """What the checks that run after the role is chosen may read."""
 
@@ -56,7 +47,9 @@ class Ctx(Facts):
     seniority: Seniority = "senior"
     engagement: Engagement = "full_time"
     blocked: bool = False
-    pay: Pay | None = None
+    # The pay facts for the chosen role (None: no hiring region yet) and the data behind them.
+    pay: PayAdvice | None = None
+    pay_data: PayData | None = None
     # Answer keys the hire exists to fix (not held against readiness).
     exempt: frozenset[str] = field(default_factory=frozenset)
     # Ids raised before the track was chosen (blockers and goal findings).

@@ -1,6 +1,7 @@
 """The whole derivation: answers in, every derived table of the plan out.
 
-Pure: no I/O beyond reading the shipped advice data once, no clock, so the same answers always
+Pure: no I/O beyond reading the shipped advice data once, no clock (the pay figure's age is
+judged against the plan's own meta.updated, passed in), so the same answers always
 give the same plan. Order matters and is the one docs/rules.md describes: blockers from the
 answers alone, then the track (any blocker → advisor), seniority and engagement, then every other
 check, the scores, the loop and the onboarding.
@@ -26,6 +27,8 @@ from wizard.models import (
     Track,
     Verdict,
 )
+from wizard.pay import Day, budget_lines
+from wizard.rules import budget as _budget  # noqa: F401  (registers its checks)
 from wizard.rules import data, findings, goals  # noqa: F401  (registers their checks)
 from wizard.rules.catalog import AFTER_TRACK, BEFORE_TRACK, Ctx, Facts, run
 from wizard.rules.data import data_band
@@ -33,6 +36,7 @@ from wizard.rules.interview import interview_and_scorecard
 from wizard.rules.onboarding import onboarding_for
 from wizard.rules.profile import describe_role
 from wizard.rules.role import (
+    advisor_equity,
     alternatives,
     budget_table,
     choose_engagement,
@@ -66,6 +70,8 @@ class Derivation:
     scorecard: Scorecard
     onboarding: Onboarding
     items: list[Item] = field(default_factory=list)
+    # [budget] as the plain sentences show, diff and the export print (the Review's budget box).
+    budget_lines: list[str] = field(default_factory=list)
 
 
 def verdict(found: list[Finding], score: int) -> Verdict:
@@ -91,7 +97,10 @@ def _exempt_reason(x: Ctx, items: list[Item]) -> Reason | None:
     return reason(x, f"exempt_{x.track}", sorted(x.exempt)) if short else None
 
 
-def derive(answers: Answers, checklist: Checklist) -> Derivation:
+def derive(answers: Answers, checklist: Checklist, *, updated: Day | None = None) -> Derivation:
+    """The plan's derived tables. ``updated`` is the plan's meta.updated: a pay figure older than
+    36 months before it gets a tip. None (the Review's draft) leaves the age unjudged, so the
+    result never depends on the clock."""
     advice = load_advice()
     band = data_band(answers)
     currency = answers.timing.budget_currency or linked_default(
@@ -102,8 +111,19 @@ def derive(answers: Answers, checklist: Checklist) -> Derivation:
     blocked = any(f.severity == "blocker" for f in early)
     track, why_track = choose_track(facts, blocked)
     seniority, why_level = choose_seniority(facts, track)
-    pay = full_time_pay(answers, checklist, track, seniority)
+    pay = full_time_pay(answers, checklist, track, seniority, currency=currency, updated=updated)
     engagement, why_engagement = choose_engagement(facts, track, pay)
+    if engagement != "full_time":
+        # What the budget buys depends on the engagement's own hourly rate.
+        pay = full_time_pay(
+            answers,
+            checklist,
+            track,
+            seniority,
+            currency=currency,
+            engagement=engagement,
+            updated=updated,
+        )
     x = Ctx(
         answers,
         advice,
@@ -114,6 +134,7 @@ def derive(answers: Answers, checklist: Checklist) -> Derivation:
         engagement=engagement,
         blocked=blocked,
         pay=pay,
+        pay_data=checklist.pay,
         exempt=EXEMPT.get(track, frozenset()),
         raised=frozenset(f.id for f in early),
     )
@@ -122,13 +143,14 @@ def derive(answers: Answers, checklist: Checklist) -> Derivation:
     items = score_items(x)
     sections = section_scores(items)
     score = min(sections.values())
-    budget, why_budget = budget_table(facts, checklist, engagement, pay)
+    budget, why_budget = budget_table(facts, engagement, pay)
     rationale = [why_track, why_level]
-    rationale += [
-        r for r in (_exempt_reason(x, items), why_engagement, why_budget) if r is not None
-    ]
-    if engagement == "advisor" and answers.timing.equity_offered:
-        rationale.append(reason(x, "advisor_equity", ["timing.equity_offered"]))
+    rationale += [r for r in (_exempt_reason(x, items), why_engagement) if r is not None]
+    rationale += why_budget
+    if engagement == "advisor":
+        equity = advisor_equity(x, checklist.pay)
+        if equity is not None:
+            rationale.append(equity)
     loop, card = interview_and_scorecard(x)
     return Derivation(
         readiness=Readiness(
@@ -145,4 +167,7 @@ def derive(answers: Answers, checklist: Checklist) -> Derivation:
         scorecard=card,
         onboarding=onboarding_for(x),
         items=items,
+        budget_lines=[]
+        if budget is None
+        else budget_lines(budget, answers.timing.monthly_budget, currency, checklist.pay.exchange),
     )

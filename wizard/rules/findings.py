@@ -1,5 +1,5 @@
-"""The checks that run once the role is known: seed mistakes 2-10, timing, budget and pay, the
-state of production, and answers that cannot all be true.
+"""The checks that run once the role is known: seed mistakes 2-10, timing, the state of
+production, and answers that cannot all be true (budget and pay: wizard/rules/budget.py).
 
 Each check is small and says in its docstring why it fires; docs/rules.md lists every finding
 with its trigger. Findings never contradict each other or the role: nothing says "too late"
@@ -20,14 +20,12 @@ from wizard.rules.catalog import (
     hit,
     join_and,
 )
-from wizard.rules.role import comparable_budget, money
 
 MAX_TOOLS = 5
 MAX_TAKE_HOME_HOURS = 4
 MAX_UNPAID_HOURS = 2
 MIN_OVERLAP_HOURS = 2
 TAKE_HOMES = ("scenario_messy_data", "generic_algorithms")
-PAY_RANGE_REGIONS = ("us", "eu")
 
 
 def production_applies(x: Ctx) -> bool:
@@ -232,50 +230,6 @@ def buy_before_build(x: Ctx) -> Iterator[Hit]:
         and g.heuristic_baseline is False
     ):
         yield hit("buy-before-build")
-
-
-# --- Budget and pay ---------------------------------------------------------------------------
-
-
-@check("no-budget", "budget-below-range", "budget-contract-hours")
-def budget(x: Ctx) -> Iterator[Hit]:
-    """Compare the monthly budget with the full-time figure; say what a contract budget buys."""
-    t = x.answers.timing
-    if t.monthly_budget is None:
-        yield hit("no-budget")
-        return
-    pay = x.pay
-    amount = comparable_budget(x, pay)
-    if pay is None or amount is None:
-        return
-    if x.engagement == "full_time" and amount < pay.low:
-        yield hit(
-            "budget-below-range",
-            budget=money(pay.currency, amount),
-            low=money(pay.currency, pay.low),
-            figure=pay.figure,
-            source=pay.source,
-        )
-    elif x.engagement != "full_time" and pay.contract_hourly_mid:
-        yield hit(
-            "budget-contract-hours",
-            budget=money(pay.currency, amount),
-            rate=money(pay.currency, pay.contract_hourly_mid),
-            hours=int(amount // pay.contract_hourly_mid),
-            source=pay.source,
-        )
-
-
-@check("pay-range-missing-required", "pay-range-missing")
-def pay_range(x: Ctx) -> Iterator[Hit]:
-    """A full-time job post needs the founder's own yearly range; US and EU law increasingly
-    expect it. Contracts and advisors are priced by the hour or the engagement instead."""
-    t = x.answers.timing
-    if x.engagement != "full_time" or (t.pay_low is not None and t.pay_high is not None):
-        return
-    hint = x.phrase("pay_hint", figure=x.pay.figure) if x.pay else ""
-    required = x.answers.context.hiring_region in PAY_RANGE_REGIONS
-    yield hit("pay-range-missing-required" if required else "pay-range-missing", hint=hint)
 
 
 # --- 8: buzzwords ---------------------------------------------------------------------------

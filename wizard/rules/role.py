@@ -6,21 +6,36 @@ implements; each choice comes with the rationale line (checklists/reasons.toml) 
 
 from __future__ import annotations
 
-from checklists.loader import Checklist, Rate
+from fractions import Fraction
+from typing import cast
+
+from checklists.loader import Checklist
 from wizard.models import (
     Alternative,
     Answers,
     Budget,
-    BudgetCheck,
     Engagement,
+    Period,
     Reason,
+    Region,
     Seniority,
     Track,
 )
-from wizard.rules.catalog import Facts, Pay
+from wizard.pay import (
+    BudgetCheck,
+    Day,
+    PayAdvice,
+    PayData,
+    advise,
+    advisor_equity_for,
+    missing_figure,
+    money,
+)
+from wizard.rules.catalog import Facts
 
 TEXT_PROBLEMS = ("nlp", "search_ranking", "other")
-HOURS_PER_MONTH = 160
+KEYS_NO_FIGURE = ["context.hiring_region"]
+SHIPPED = "Pay figures shipped with hirewiz (docs/rules.md, Pay figures)"
 
 
 def reason(x: Facts, key: str, answers: list[str] | None = None, **params: object) -> Reason:
@@ -109,109 +124,143 @@ def choose_seniority(x: Facts, track: Track) -> tuple[Seniority, Reason]:
     return "senior", reason(x, "seniority_senior", keys)
 
 
-def _monthly(amount: int, period: str) -> float:
-    return {"hour": amount * HOURS_PER_MONTH, "month": float(amount), "year": amount / 12}[period]
-
-
-def _figure(rate: Rate) -> str:
-    return f"{rate.currency} {rate.low:,} to {rate.high:,} a {rate.period}"
-
-
 def full_time_pay(
-    answers: Answers, checklist: Checklist, track: Track, seniority: Seniority
-) -> Pay | None:
-    """The full-time figure for the region, per month, that budgets are compared with.
-
-    Today's shipped figures are by region only, so ``track`` and ``seniority`` do not yet change
-    the result; the pay data by region, track and seniority replaces this lookup, not its callers.
-    """
+    answers: Answers,
+    checklist: Checklist,
+    track: Track,
+    seniority: Seniority,
+    *,
+    currency: str | None = None,
+    engagement: Engagement = "full_time",
+    updated: Day | None = None,
+) -> PayAdvice | None:
+    """The pay facts for this role: the full-time range for the region, track and seniority
+    (from checklists/rates.toml or the user's rates.toml), the budget checked against its low
+    end on a monthly basis, what the budget buys at a sourced hourly rate for ``engagement``,
+    and whether the figure is older than 36 months at ``updated`` (the plan's meta.updated;
+    None: not judged). None until the hiring region is answered."""
     region = answers.context.hiring_region
-    rate = checklist.rate(region, "full_time") if region else None
-    if rate is None:
+    if region is None:
         return None
-    contract = checklist.rate(rate.region, "contract")
-    mid = None
-    if contract is not None and contract.period == "hour" and contract.currency == rate.currency:
-        mid = (contract.low + contract.high) / 2
-    return Pay(
-        currency=rate.currency,
-        low=_monthly(rate.low, rate.period),
-        high=_monthly(rate.high, rate.period),
-        source=f"{rate.source} ({rate.as_of})",
-        figure=_figure(rate),
-        contract_hourly_mid=mid,
+    t = answers.timing
+    return advise(
+        checklist.pay,
+        region=region,
+        track=track,
+        seniority=seniority,
+        engagement=engagement,
+        monthly_budget=t.monthly_budget,
+        budget_currency=currency or t.budget_currency,
+        overdue=t.urgency == "overdue",
+        updated=updated,
     )
 
 
-def comparable_budget(x: Facts, pay: Pay | None) -> int | None:
-    """The monthly budget when it can be compared with the figure: same currency (the budget's
-    own, or the hiring region's when none is given). Conversion needs exchange rates."""
-    t = x.answers.timing
-    if pay is None or t.monthly_budget is None or x.currency != pay.currency:
-        return None
-    return t.monthly_budget
+def said_budget(check: BudgetCheck) -> str:
+    """``EUR 2,000 a month (about USD 2,082 at the exchange rate of 2025-02-28)``."""
+    text = f"{money(check.budget_currency, check.budget or 0)} a month"
+    if check.conversion is not None and check.compared is not None:
+        text += (
+            f" (about {money(check.rate.currency, check.compared)} at the exchange rate of "
+            f"{check.conversion.date})"
+        )
+    return text
 
 
-def money(currency: str, amount: float) -> str:
-    return f"{currency} {round(amount):,}"
-
-
-def choose_engagement(x: Facts, track: Track, pay: Pay | None) -> tuple[Engagement, Reason | None]:
-    """Advisor for ml_advisor; contract when the budget is below the full-time low end and the
-    hire is overdue or the budget is under half of it; otherwise full time."""
+def choose_engagement(
+    x: Facts, track: Track, pay: PayAdvice | None
+) -> tuple[Engagement, Reason | None]:
+    """Advisor for ml_advisor; contract when the budget is below the low end of the full-time
+    range and the hire is overdue or the budget is under half of it; otherwise full time (with
+    the budget-below-range warning when the budget is below the low end)."""
     if track == "ml_advisor":
         return "advisor", None
-    budget = comparable_budget(x, pay)
-    if pay is None or budget is None or budget >= pay.low:
+    if pay is None or pay.check is None or pay.signal != "contract":
         return "full_time", None
+    check = pay.check
     overdue = x.answers.timing.urgency == "overdue"
-    if not overdue and budget >= pay.low / 2:
-        return "full_time", None
     return "contract", reason(
         x,
         "engagement_contract",
         ["timing.monthly_budget", "timing.urgency", "context.hiring_region"],
-        budget=money(pay.currency, budget),
-        low=money(pay.currency, pay.low),
+        budget=said_budget(check),
+        low=money(check.rate.currency, check.low_monthly),
         why=x.phrase("why_overdue" if overdue else "why_half"),
-        source=pay.source,
+        source=f"{check.rate.source} ({check.rate.as_of})",
     )
 
 
 def budget_table(
-    x: Facts, checklist: Checklist, engagement: Engagement, pay: Pay | None
-) -> tuple[Budget | None, Reason | None]:
-    """The [budget] table: the full-time figure, how the budget compares, what it buys."""
-    region = x.answers.context.hiring_region
-    rate = checklist.rate(region, "full_time") if region else None
-    if rate is None or pay is None:
-        if region is None:
-            return None, None
-        why = reason(x, "no_figure", ["context.hiring_region"], region=region, kind="full-time")
-        return None, why
-    budget = comparable_budget(x, pay)
-    check: BudgetCheck = "not_given"
-    if budget is not None:
-        check = "below" if budget < pay.low else "within" if budget <= pay.high else "above"
-    buys = None
-    if budget is not None and engagement != "full_time" and pay.contract_hourly_mid:
-        buys = int(budget // pay.contract_hourly_mid)
-    return (
-        Budget(
-            region=rate.region,
-            currency=rate.currency,
-            period=rate.period,
-            low=rate.low,
-            high=rate.high,
-            source=rate.source,
-            as_of=rate.as_of,
-            basis=rate.basis,
-            proxy="proxy" in rate.basis.lower(),
-            check=check,
-            buys=buys,
-        ),
-        None,
+    x: Facts, engagement: Engagement, pay: PayAdvice | None
+) -> tuple[Budget | None, list[Reason]]:
+    """The [budget] table: the full-time range for the role, how the budget compares, what it
+    buys; with the reasons the plan gives (no figure and how to add one, the conversion)."""
+    if pay is None:
+        return None, []
+    rate = pay.figure
+    if engagement == "advisor" and rate is None and pay.hourly is None:
+        # Advisors are paid per hour or engagement, never against a full-time range.
+        a = x.answers
+        region = a.context.hiring_region or "other"
+        missing = missing_figure(region, "ml_advisor", "senior", "advisor")
+        return None, [reason(x, "no_figure", KEYS_NO_FIGURE, missing=missing, source=SHIPPED)]
+    if rate is None or pay.check is None:
+        if pay.missing is None or engagement == "advisor":
+            return None, []
+        return None, [reason(x, "no_figure", KEYS_NO_FIGURE, missing=pay.missing, source=SHIPPED)]
+    why = []
+    conversion = pay.check.conversion
+    # A contract's rationale already states the converted amount (choose_engagement).
+    if conversion is not None and pay.check.compared is not None and engagement != "contract":
+        why.append(
+            reason(
+                x,
+                "budget_converted",
+                ["timing.monthly_budget", "timing.budget_currency"],
+                budget=money(pay.check.budget_currency, pay.check.budget or 0),
+                converted=money(rate.currency, pay.check.compared),
+                date=conversion.date,
+                source=conversion.source,
+            )
+        )
+    buys = pay.buys.hours if pay.buys is not None and engagement != "full_time" else None
+    budget = Budget(
+        region=cast(Region, rate.region),
+        currency=rate.currency,
+        period=cast(Period, rate.period),
+        low=rate.low,
+        high=rate.high,
+        source=rate.source,
+        as_of=rate.as_of,
+        basis=rate.basis,
+        proxy=rate.proxy,
+        check=pay.check.check,
+        buys=buys,
     )
+    return budget, why
+
+
+def advisor_equity(x: Facts, data: PayData) -> Reason | None:
+    """FAST agreement guidance for an advisor's equity at the company's stage."""
+    stage = x.answers.timing.stage
+    guide = advisor_equity_for(data, stage) if stage else None
+    if guide is None:
+        return None
+    return reason(
+        x,
+        "advisor_equity",
+        ["timing.stage", "timing.equity_offered"],
+        stage=guide.stage,
+        standard=percent(guide.standard_percent),
+        expert=percent(guide.expert_percent),
+        vesting=guide.vesting,
+        source=guide.source,
+    )
+
+
+def percent(value: Fraction) -> str:
+    """``0.25 %``: up to two decimals, no trailing zeros."""
+    return f"{float(value):.2f}".rstrip("0").rstrip(".") + " %"
 
 
 def alternatives(x: Facts, track: Track) -> list[Alternative]:
