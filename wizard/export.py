@@ -16,6 +16,7 @@ from typing import Literal
 from checklists.advice import load_advice
 from checklists.interview_kit import load_interview_kit
 from checklists.loader import HERE, Checklist
+from wizard import labels
 from wizard.models import Plan
 from wizard.text import printable
 
@@ -32,7 +33,6 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # could close the Markdown link or smuggle markup in.
 _SAFE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~/?#@!$&'*+,;=%-]*)?")
 _SAFE_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-VERDICT_LABEL = {"ready": "Ready to hire", "almost": "Almost ready", "not_yet": "Not yet"}
 ENGAGEMENT_LABEL = {
     "full_time": "Full time",
     "contract": "Contract",
@@ -40,12 +40,6 @@ ENGAGEMENT_LABEL = {
 }
 MAX_TAKE_HOME_HOURS = 4
 BUDGET_CHECK = {"below": "below", "within": "within", "above": "above"}
-WORK_MODE_LABEL = {
-    "onsite": "On site",
-    "hybrid": "Hybrid",
-    "remote_same_tz": "Remote, similar time zone",
-    "remote_async": "Remote, asynchronous across time zones",
-}
 
 
 def md(text: object) -> str:
@@ -186,7 +180,7 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
     if ctx.company:
         facts.insert(0, f"**{md(ctx.company)}**")
     if ctx.work_mode:
-        facts.append(WORK_MODE_LABEL.get(ctx.work_mode, md(ctx.work_mode)))
+        facts.append(md(labels.answer_label(checklist, "context.work_mode", ctx.work_mode)))
     if ctx.location:
         facts.append(md(ctx.location))
     company = md(ctx.company) if ctx.company else "us"
@@ -305,7 +299,7 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     profile = load_advice().profiles[role.track]
     lines = ["## Readiness summary (internal)", ""]
     lines.append(
-        f"**{VERDICT_LABEL[r.verdict]}**: readiness {r.score}/100 (weakest section), "
+        f"**{labels.verdict(r.verdict).label}**: readiness {r.score}/100 (weakest section), "
         f"mean {r.mean}/100, data band {r.data_band}."
     )
     lines += ["", "| Section | Score |", "|---|---|"]
