@@ -33,6 +33,7 @@ from textual.widgets.selection_list import Selection
 
 from checklists.loader import Checklist, Question, Step
 from screens.plain import plain, styled
+from wizard import labels
 from wizard.answers import AnswerError, get_value, parse_text, set_value, visible
 from wizard.models import Answers
 
@@ -138,13 +139,14 @@ class QuestionField(Vertical):
 
     def compose(self) -> ComposeResult:
         q = self.question
-        if q.required:
-            mark = " [b $error]*[/]"
-        elif q.recommended:
-            # Optional to save, but the advice depends on it (an empty goal is a blocker).
-            mark = " [$warning](recommended)[/]"
-        else:
-            mark = " [dim](optional)[/]"
+        mark = {
+            "required": " [b $error]*[/]",
+            # Optional to save, but empty it is a blocker: no "ready" verdict without it.
+            "verdict": " [$warning](needed for a verdict)[/]",
+            # Optional to save, but the advice is better with it.
+            "recommended": " [$warning](recommended)[/]",
+            "optional": " [dim](optional)[/]",
+        }[labels.need(self.key, self.form.checklist)]
         yield Label(styled("[b]$prompt[/b]" + mark, prompt=q.prompt), classes="prompt")
         yield Static(plain(q.help), classes="help")
         pending = self.form.pending.get(self.key)

@@ -139,5 +139,26 @@ def explain_score(readiness: Readiness, weakest_title: str | None) -> str:
     )
 
 
+Need = Literal["required", "verdict", "recommended", "optional"]
+
+
+def need(key: str, checklist: Checklist) -> Need:
+    """How much a question matters, for its mark beside the prompt.
+
+    "verdict": not needed to save, but leaving it empty raises a blocker (findings.toml has a
+    "...-missing" blocker for exactly this answer), so there is no "ready" verdict without it.
+    Marking those "recommended" undersold them.
+    """
+    q = checklist.question(key)
+    if q.required:
+        return "required"
+    if not q.recommended:
+        return "optional"
+    for f in load_advice().findings.values():
+        if f.severity == "blocker" and f.answers == (key,) and f.id.endswith("-missing"):
+            return "verdict"
+    return "recommended"
+
+
 def data_band(band: str) -> str:
     return labels().data_bands.get(band, f"data band {band}")

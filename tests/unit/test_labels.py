@@ -134,3 +134,17 @@ def test_keys_lists_every_key(
     out = capsys.readouterr().out
     for key, _ in get_checklist().questions():
         assert key in out
+
+
+def test_outcome_and_metric_are_needed_for_a_verdict() -> None:
+    checklist = get_checklist()
+    assert labels.need("goals.outcome", checklist) == "verdict"
+    assert labels.need("goals.success_metric", checklist) == "verdict"
+    assert labels.need("timing.monthly_budget", checklist) == "recommended"
+    assert labels.need("context.company", checklist) == "required"
+
+
+def test_no_prompt_carries_its_own_mark() -> None:
+    """The field adds "(optional)" or "(recommended)"; a prompt saying it too doubled it."""
+    for key, q in get_checklist().questions():
+        assert "(optional)" not in q.prompt and "(recommended)" not in q.prompt, key
