@@ -161,4 +161,4 @@ def need(key: str, checklist: Checklist) -> Need:
 
 
 def data_band(band: str) -> str:
-    return labels().data_bands.get(band, f"data band {band}")
+    return labels().data_bands.get(band, f"Data band {band}")
