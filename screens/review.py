@@ -244,7 +244,7 @@ class ReviewPane(VerticalScroll):
                 "[b $accent]$title[/]  ·  $seniority  ·  $engagement",
                 title=role.title,
                 seniority=_human(role.seniority),
-                engagement=_human(role.engagement),
+                engagement=labels.engagement(role.engagement),
             ),
             plain(role.summary),
         ]

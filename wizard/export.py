@@ -33,11 +33,6 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # could close the Markdown link or smuggle markup in.
 _SAFE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~/?#@!$&'*+,;=%-]*)?")
 _SAFE_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-ENGAGEMENT_LABEL = {
-    "full_time": "Full time",
-    "contract": "Contract",
-    "advisor": "Advisor, time-boxed",
-}
 MAX_TAKE_HOME_HOURS = 4
 BUDGET_CHECK = {"below": "below", "within": "within", "above": "above"}
 
@@ -176,7 +171,7 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
     how to apply. No findings, scores or budget check."""
     role, ctx = plan.role, plan.answers.context
     lines = [f"## {md(role.title)}", ""]
-    facts = [f"**{ENGAGEMENT_LABEL[role.engagement]}**"]
+    facts = [f"**{labels.engagement(role.engagement)}**"]
     if ctx.company:
         facts.insert(0, f"**{md(ctx.company)}**")
     if ctx.work_mode:
@@ -309,7 +304,7 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     lines += [
         "",
         f"Recommended hire: **{md(role.title)}**, {md(profile.a_name)} "
-        f"({role.seniority}, {ENGAGEMENT_LABEL[role.engagement].lower()}).",
+        f"({role.seniority}, {labels.engagement(role.engagement).lower()}).",
         "",
     ]
     lines += [f"- {md(x.text)} *({md(x.source)})*" for x in role.rationale]

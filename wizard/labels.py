@@ -39,6 +39,7 @@ class Labels:
     good: int
     fair: int
     data_bands: dict[str, str]
+    engagements: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +56,7 @@ def labels() -> Labels:
         good=score["good"],
         fair=score["fair"],
         data_bands=dict(raw["data_bands"]),
+        engagements=dict(raw["engagements"]),
     )
 
 
@@ -162,3 +164,8 @@ def need(key: str, checklist: Checklist) -> Need:
 
 def data_band(band: str) -> str:
     return labels().data_bands.get(band, f"Data band {band}")
+
+
+def engagement(value: str) -> str:
+    """ "Full time", "Contract", "Advisor, time-boxed"."""
+    return labels().engagements.get(value, value.replace("_", " "))
