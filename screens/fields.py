@@ -15,6 +15,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
 from textual.message import Message
 from textual.validation import ValidationResult, Validator
 from textual.widget import Widget
@@ -32,6 +33,7 @@ from textual.widgets.selection_list import Selection
 
 from checklists.loader import Checklist, Question, Step
 from screens.plain import plain, styled
+from wizard import labels
 from wizard.answers import AnswerError, get_value, parse_text, set_value, visible
 from wizard.models import Answers
 
@@ -40,6 +42,35 @@ FIRST_BATCH = 20
 BATCH = 25
 
 RADIO_MAX = 4  # up to this many choices read best as radio buttons; more fit a Select
+CHOSEN = "✓ "  # a mark beside chosen options that needs no colour to be seen (NO_COLOR too)
+NOT_CHOSEN = "  "
+
+
+def example(question: Question) -> str:
+    """The greyed hint of an empty field, worded so nobody mistakes it for an answer.
+
+    A bare "4" in a time box read as a four-hour answer that was never given; "e.g. 4" in dim
+    italics reads as what it is.
+    """
+    if question.placeholder:
+        return f"e.g. {question.placeholder}"
+    if question.kind == "int":
+        return "a whole number"
+    if question.kind == "list":
+        return "one per line"
+    return ""
+
+
+class MarkedRadioButton(RadioButton):
+    """A radio button whose dot is drawn only when chosen, so the choice shows without colour."""
+
+    def __init__(self, label: object, value: bool = False, name: str | None = None) -> None:
+        super().__init__(plain(label), value=value, name=name)
+        self.BUTTON_INNER = "●" if value else " "
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "●" if self.value else " "
+        super().watch_value()
 
 
 def field_id(key: str) -> str:
@@ -73,6 +104,10 @@ class AnswerValidator(Validator):
         return self.success()
 
 
+def _marked(label: str, chosen: bool) -> Content:
+    return plain((CHOSEN if chosen else NOT_CHOSEN) + label)
+
+
 def _reason(exc: Exception) -> str:
     return exc.reason if isinstance(exc, AnswerError) else str(exc)
 
@@ -104,13 +139,14 @@ class QuestionField(Vertical):
 
     def compose(self) -> ComposeResult:
         q = self.question
-        if q.required:
-            mark = " [b $error]*[/]"
-        elif q.recommended:
-            # Optional to save, but the advice depends on it (an empty goal is a blocker).
-            mark = " [$warning](recommended)[/]"
-        else:
-            mark = " [dim](optional)[/]"
+        mark = {
+            "required": " [b $error]*[/]",
+            # Optional to save, but empty it is a blocker: no "ready" verdict without it.
+            "verdict": " [$warning](needed for a verdict)[/]",
+            # Optional to save, but the advice is better with it.
+            "recommended": " [$warning](recommended)[/]",
+            "optional": " [dim](optional)[/]",
+        }[labels.need(self.key, self.form.checklist)]
         yield Label(styled("[b]$prompt[/b]" + mark, prompt=q.prompt), classes="prompt")
         yield Static(plain(q.help), classes="help")
         pending = self.form.pending.get(self.key)
@@ -133,11 +169,14 @@ class QuestionField(Vertical):
         if q.kind in ("text", "int"):
             return Input(
                 text,
-                placeholder=q.placeholder or ("a whole number" if q.kind == "int" else ""),
+                placeholder=plain(example(q)).plain,
                 type="integer" if q.kind == "int" else "text",
                 max_length=q.max_length or 0,
                 validators=[AnswerValidator(self)],
                 validate_on=["changed", "submitted"],
+                # Tabbing into a filled field must not select it all: the next key would
+                # silently replace an answer the founder meant to extend.
+                select_on_focus=False,
                 compact=True,
                 id=wid,
             )
@@ -148,7 +187,7 @@ class QuestionField(Vertical):
                 show_line_numbers=False,
                 tab_behavior="focus",
                 compact=True,
-                placeholder=plain(q.placeholder or ("One per line" if q.kind == "list" else "")),
+                placeholder=plain(example(q)),
                 id=wid,
                 classes=q.kind,
             )
@@ -157,15 +196,15 @@ class QuestionField(Vertical):
             # Two radio buttons rather than a switch: a switch always shows yes or no, and an
             # unanswered question must look unanswered (docs/plan-file.md).
             return RadioSet(
-                RadioButton("Yes", value=value is True, name="yes"),
-                RadioButton("No", value=value is False, name="no"),
+                MarkedRadioButton("Yes", value=value is True, name="yes"),
+                MarkedRadioButton("No", value=value is False, name="no"),
                 compact=True,
                 id=wid,
             )
         if q.kind == "choice" and len(q.choices) <= RADIO_MAX:
             return RadioSet(
                 *[
-                    RadioButton(plain(c.label), value=c.value == value, name=c.value)
+                    MarkedRadioButton(c.label, value=c.value == value, name=c.value)
                     for c in q.choices
                 ],
                 compact=True,
@@ -182,7 +221,10 @@ class QuestionField(Vertical):
             )
         chosen = set(value or [])
         return SelectionList[str](
-            *[Selection(plain(c.label), c.value, c.value in chosen) for c in q.choices],
+            *[
+                Selection(_marked(c.label, c.value in chosen), c.value, c.value in chosen)
+                for c in q.choices
+            ],
             compact=True,
             id=wid,
         )
@@ -252,6 +294,10 @@ class QuestionField(Vertical):
     def _selection_changed(self, event: SelectionList.SelectedChanged[str]) -> None:
         event.stop()
         chosen = set(event.selection_list.selected)
+        for index, choice in enumerate(self.question.choices):
+            event.selection_list.replace_option_prompt_at_index(
+                index, _marked(choice.label, choice.value in chosen)
+            )
         ordered = [c.value for c in self.question.choices if c.value in chosen]
         self._submit(lambda: ordered)
 
@@ -262,6 +308,55 @@ class StepForm(VerticalScroll):
     The orchestrator hands it the current draft in :attr:`answers`; each valid edit produces an
     updated copy that is posted back in :class:`Updated`, and the orchestrator decides what
     follows (which steps are done, what the review says, when to autosave).
+    """
+
+    # The fields own their look. An empty field must look empty (its example dim, italic and
+    # prefixed "e.g."), and the focused one must stand out in every theme and without colour:
+    # a thick bar beside it and a tinted row, where other fields have a thin one.
+    DEFAULT_CSS = """
+    StepForm {
+        padding: 0 2 0 1;
+        height: 1fr;
+        .step-title { color: $accent; text-style: bold; margin-top: 1; }
+        .step-intro { color: $text-muted; margin-bottom: 1; }
+
+        .field {
+            height: auto;
+            margin-bottom: 1;
+            padding-left: 1;
+            border-left: outer $panel;
+        }
+        .field:focus-within { border-left: thick $accent; background: $boost; }
+        .field.-invalid { border-left: outer $error; }
+        .field.-invalid:focus-within { border-left: thick $error; }
+        .field .prompt { width: 1fr; }
+        .field .help { color: $text-muted; }
+        .field .reason { color: $error; height: auto; display: none; }
+        .field.-invalid .reason { display: block; }
+
+        .field Input, .field TextArea { background: $surface-darken-1; }
+        .field Input:focus, .field TextArea:focus { background: $surface-darken-2; }
+        .field Input > .input--placeholder,
+        .field TextArea > .text-area--placeholder {
+            color: $text-disabled;
+            text-style: italic dim;
+        }
+        .field Input { width: 1fr; max-width: 72; }
+        .field TextArea { height: 3; max-width: 80; }
+        .field TextArea.list { height: 4; }
+        .field RadioSet { width: auto; max-width: 80; }
+        .field Select { width: 1fr; max-width: 60; }
+        /* An open list gets a frame and a solid page, so nothing underneath shows beside it,
+           and a height that leaves the status bar and the footer uncovered. */
+        .field Select > SelectOverlay {
+            border: tall $accent !important;  /* a compact list drops its frame otherwise */
+            background: $surface;
+            max-height: 10;
+        }
+        .field SelectionList {
+            height: auto; max-height: 8; width: auto; min-width: 40; max-width: 80;
+        }
+    }
     """
 
     class Updated(Message):

@@ -17,28 +17,33 @@ from textual.widgets.option_list import Option
 
 from checklists.loader import Checklist
 from screens.plain import plain, styled
+from wizard import labels
 from wizard.answers import missing_required, prune_hidden
 from wizard.models import Answers, Finding
 from wizard.rules import Derivation, derive
 
-VERDICT_TEXT = {
-    "ready": ("READY", "Ready to hire: post the role."),
-    "almost": ("ALMOST", "Close: fix the warnings below, then post the role."),
-    "not_yet": ("NOT YET", "Hiring now would waste the hire: clear the blockers first."),
-}
-SEVERITY_ORDER = {"blocker": 0, "warning": 1, "tip": 2}
 SEVERITY_STYLE = {"blocker": "$error", "warning": "$warning", "tip": "$primary"}
+LEVEL_STYLE = {"good": "$success", "fair": "$warning", "poor": "$error"}
 BAR_WIDTH = 20
 
 
 def _score_style(score: int) -> str:
-    return "$success" if score >= 70 else "$warning" if score >= 40 else "$error"
+    return LEVEL_STYLE[labels.level(score)]
 
 
 def bar(score: int, width: int = BAR_WIDTH) -> str:
     """A text bar, so the scores read the same in an SVG, a screenshot and a plain terminal."""
-    filled = round(score * width / 100)
-    return f"[{_score_style(score)}]{'█' * filled}[/][dim]{'░' * (width - filled)}[/]"
+    filled, empty = labels.bar_cells(score, width)
+    return f"[{_score_style(score)}]{'█' * filled}[/][dim]{'░' * empty}[/]"
+
+
+def save_label(unsaved: bool) -> str:
+    """The Review's save button says what pressing it does: "Save" while there are unsaved
+    changes, "Saved ✓" once everything is on disk (it used to say "Save ✓" either way).
+
+    The button lives in the wizard screen's navigation bar, which sets its label from this.
+    """
+    return "Save" if unsaved else "Saved ✓"
 
 
 def _money(value: int) -> str:
@@ -124,33 +129,37 @@ class ReviewPane(VerticalScroll):
 
     def _show_incomplete(self, count: int) -> None:
         box = self.query_one("#verdict")
-        for verdict in VERDICT_TEXT:
+        for verdict in labels.labels().verdicts:
             box.remove_class(f"-{verdict.replace('_', '-')}")
         self.query_one("#verdict-word", Static).update("[b]INCOMPLETE[/b]")
         self.query_one("#verdict-line", Static).update(
             "No recommendation yet: answer the required questions listed below."
         )
-        self.query_one("#verdict-score", Static).update(f"{count} required answer(s) missing")
+        self.query_one("#verdict-score", Static).update(
+            labels.plural(count, "required answer") + " missing"
+        )
 
     def _show_verdict(self, d: Derivation) -> None:
         r = d.readiness
-        word, line = VERDICT_TEXT[r.verdict]
+        text = labels.verdict(r.verdict)
         box = self.query_one("#verdict")
-        for verdict in VERDICT_TEXT:
+        for verdict in labels.labels().verdicts:
             box.set_class(verdict == r.verdict, f"-{verdict.replace('_', '-')}")
-        weakest = min(r.sections, key=lambda s: r.sections[s]) if r.sections else ""
-        if weakest and r.sections[weakest] == 100:
-            weakest = ""  # every section is full: there is no weakest one to point at
-        self.query_one("#verdict-word", Static).update(f"[b]{word}[/b]")
-        self.query_one("#verdict-line", Static).update(line)
+        weakest = labels.weakest(r)
+        why = labels.why_weakest(r, d.findings)
+        title = self._title(weakest) if weakest else None
+        self.query_one("#verdict-word", Static).update(styled("[b]$word[/b]", word=text.word))
+        self.query_one("#verdict-line", Static).update(plain(text.line))
         self.query_one("#verdict-score", Static).update(
             styled(
-                f"Readiness [b {_score_style(r.score)}]{r.score}[/]/100"
-                + ("\nweakest: [b]$weakest[/b]" if weakest else "")
-                + "\nmean $mean · data band [b]$band[/b]",
-                weakest=self._title(weakest) if weakest else "",
-                mean=r.mean,
-                band=r.data_band,
+                f"Readiness [b {_score_style(r.score)}]{r.score}[/]/100\n"
+                "[dim]$explain[/]"
+                + ("\n[b]$weakest[/b] is weakest: $why" if why is not None else "")
+                + "\n[dim]$band[/]",
+                explain=labels.explain_score(r, title),
+                weakest=title or "",
+                why=why.title if why is not None else "",
+                band=labels.data_band(r.data_band),
             )
         )
 
@@ -188,16 +197,12 @@ class ReviewPane(VerticalScroll):
             )
 
     def _show_findings(self, found: list[Finding]) -> None:
-        ordered = sorted(found, key=lambda f: SEVERITY_ORDER[f.severity])
+        ordered = labels.by_severity(found)
         self._findings = ordered
         findings = self.query_one("#findings", OptionList)
         highlighted = findings.highlighted
         findings.clear_options()
-        counts = {s: sum(f.severity == s for f in found) for s in SEVERITY_ORDER}
-        findings.border_title = (
-            f"Findings · {counts['blocker']} blocker · {counts['warning']} warning · "
-            f"{counts['tip']} tip"
-        )
+        findings.border_title = f"Findings · {labels.counts(found)}"
         if not ordered:
             findings.add_option(Option("[dim]No findings: nothing stands in the way.[/]"))
             return
@@ -239,7 +244,7 @@ class ReviewPane(VerticalScroll):
                 "[b $accent]$title[/]  ·  $seniority  ·  $engagement",
                 title=role.title,
                 seniority=_human(role.seniority),
-                engagement=_human(role.engagement),
+                engagement=labels.engagement(role.engagement),
             ),
             plain(role.summary),
         ]

@@ -95,8 +95,10 @@ class WelcomeScreen(Screen[None]):
             for n, plan in enumerate(recent):
                 options.append(
                     Option(
+                        # The path on its own line under the title, indented to the title,
+                        # so a long one wraps under it instead of trailing off the row.
                         styled(
-                            "   $title  [dim]$where[/]",
+                            "   $title\n   [dim]$where[/]",
                             title=plan.title,
                             where=display_path(plan.path),
                         ),

@@ -110,6 +110,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("list", help="the plans in your library")
 
+    sub.add_parser(
+        "keys", help="every answer key 'set' accepts, with its allowed values and if required"
+    )
+
     p = sub.add_parser("set", help="change answers from the command line: key=value ...")
     p.add_argument("file", type=_path, metavar="FILE")
     p.add_argument(
@@ -117,7 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
         nargs="+",
         metavar="KEY=VALUE",
         help="e.g. data.pipeline=automated team.partners=backend,data "
-        "goals.outcome= (empty clears an optional answer)",
+        "goals.outcome= (empty clears an optional answer); 'hirewiz keys' lists every key",
     )
 
     p = sub.add_parser("schema", help="print the JSON Schema of the plan file")
@@ -184,17 +188,17 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_check(args: argparse.Namespace) -> int:
     from wizard.answers import get_checklist
+    from wizard.labels import counts
     from wizard.planfile import dumps, load_plan, parse_toml, read_text
     from wizard.text import printable
 
     checklist = get_checklist()
     plan = load_plan(args.file, checklist)
     name = printable(str(args.file))
-    counts = {s: sum(f.severity == s for f in plan.findings) for s in ("blocker", "warning", "tip")}
+    blockers = sum(f.severity == "blocker" for f in plan.findings)
     print(
         f"{name}: valid plan; verdict {plan.readiness.verdict}, score "
-        f"{plan.readiness.score}/100, {counts['blocker']} blocker(s), {counts['warning']} "
-        f"warning(s), {counts['tip']} tip(s)"
+        f"{plan.readiness.score}/100, {counts(plan.findings).replace(' · ', ', ')}"
     )
     stored = parse_toml(args.file, read_text(args.file))
     fresh = parse_toml(args.file, dumps(plan))
@@ -205,7 +209,7 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"{name}: note: the derived tables are out of date; "
             f"'hirewiz plan --answers {name} -o {name}' refreshes them"
         )
-    if args.strict and counts["blocker"]:
+    if args.strict and blockers:
         return EXIT_FINDINGS
     return EXIT_OK
 
@@ -279,14 +283,15 @@ def cmd_list(args: argparse.Namespace) -> int:
     from rich.table import Table
     from rich.text import Text
 
+    from wizard import labels
     from wizard.answers import get_checklist
-    from wizard.library import list_plans
+    from wizard.library import display_path, list_plans
     from wizard.paths import plans_dir
     from wizard.text import printable
 
     entries = list_plans(get_checklist())
     console = Console()
-    folder = printable(str(plans_dir()))
+    folder = printable(display_path(plans_dir()))
     if not entries:
         console.print(Text(f"No plans in {folder} yet. Start one with 'hirewiz new'."))
         return EXIT_OK
@@ -295,11 +300,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     table.add_column("Verdict", no_wrap=True)
     table.add_column("Recommended", ratio=2)
     table.add_column("Updated", no_wrap=True)
-    table.add_column("File", ratio=2)
+    # Paths fold onto more lines instead of ending in "…": the end (the file name) matters most.
+    table.add_column("File", ratio=2, overflow="fold")
     for e in entries:
         if e.problem:
             problem = Text("unreadable: " + printable(e.problem), "red")
-            table.add_row(problem, "", "", "", Text(printable(e.path.name)))
+            table.add_row(problem, "", "", "", Text(printable(display_path(e.path))))
             continue
         plan = Text(printable(e.title) or "(untitled)", "bold")
         if e.company:
@@ -307,13 +313,42 @@ def cmd_list(args: argparse.Namespace) -> int:
         when = e.updated.strftime("%Y-%m-%d") if e.updated else ""
         table.add_row(
             plan,
-            e.verdict.replace("_", " "),
-            e.track.replace("_", " "),
+            _verdict_label(e.verdict),
+            labels.track_name(e.track) if e.track else "",
             when,
-            Text(printable(e.path.name)),
+            Text(printable(display_path(e.path))),
         )
     console.print(table)
     return EXIT_OK
+
+
+def cmd_keys(args: argparse.Namespace) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from wizard.answers import get_checklist
+    from wizard.keys import key_infos
+
+    table = Table(title="Answer keys for 'hirewiz set FILE KEY=VALUE'", title_justify="left")
+    table.add_column("Key", no_wrap=True, style="bold")
+    table.add_column("Accepts", overflow="fold")
+    table.add_column("Needed", no_wrap=True)
+    table.add_column("Question", overflow="fold")
+    for info in key_infos(get_checklist()):
+        question = Text(info.prompt)
+        if info.asked_when:
+            question.append(f"\nasked when {info.asked_when}", "dim")
+        table.add_row(info.key, info.accepts, info.need, question)
+    Console().print(table)
+    return EXIT_OK
+
+
+def _verdict_label(value: str) -> str:
+    from wizard import labels
+
+    known = labels.labels().verdicts
+    return known[value].label if value in known else value.replace("_", " ")
 
 
 def cmd_set(args: argparse.Namespace) -> int:
@@ -332,7 +367,13 @@ def cmd_set(args: argparse.Namespace) -> int:
         try:
             question = checklist.question(key)
         except KeyError:
-            raise PlanFileError(args.file, key, "no such question") from None
+            from wizard.keys import closest_keys
+
+            near = closest_keys(key, checklist)
+            hint = f" (did you mean {' or '.join(near)}?" if near else " ("
+            raise PlanFileError(
+                args.file, key, f"no such question{hint} 'hirewiz keys' lists them all)"
+            ) from None
         try:
             value = parse_text(question, text)
             if value is None and question.required:
@@ -404,6 +445,7 @@ COMMANDS: dict[str | None, Callable[[argparse.Namespace], int]] = {
     "export": cmd_export,
     "diff": cmd_diff,
     "list": cmd_list,
+    "keys": cmd_keys,
     "set": cmd_set,
     "kit": cmd_kit,
 }

@@ -128,6 +128,20 @@ def show_value(value: Any, key: str, checklist: Checklist) -> str:
     return str(value)
 
 
+def distinct_names(a: str, b: str) -> tuple[str, str]:
+    """Column headings for two plan paths that never read the same: the file names, or as many
+    trailing folders as it takes to tell them apart, marked A and B.
+
+    Two plans called ``plan.toml`` in different folders used to shorten to the same heading.
+    """
+    pa, pb = a.replace("\\", "/").split("/"), b.replace("\\", "/").split("/")
+    n = 1
+    while n < max(len(pa), len(pb)) and pa[-n:] == pb[-n:]:
+        n += 1
+    short_a, short_b = "/".join(pa[-n:]), "/".join(pb[-n:])
+    return f"A: {short_a}", f"B: {short_b}"
+
+
 def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> None:
     from rich.console import Console
     from rich.table import Table
@@ -143,11 +157,14 @@ def print_diff(d: PlanDiff, name_a: str, name_b: str, checklist: Checklist) -> N
     if d.same:
         console.print(Text(f"No differences between {name_a} and {name_b}."))
         return
+    console.print(Text(f"A: {name_a}\nB: {name_b}", style="dim"))
+
+    head_a, head_b = distinct_names(name_a, name_b)
 
     def before_after(title: str, first: str, rows: list[tuple[Text, str, str]]) -> None:
         table = Table(title=title, title_justify="left", expand=True)
-        for header in (first, name_a, name_b):
-            table.add_column(Text(header))
+        for header in (first, head_a, head_b):
+            table.add_column(Text(header), overflow="fold")
         for label, before, after in rows:
             table.add_row(label, Text(safe(before), style="red"), Text(safe(after), style="green"))
         console.print(table)

@@ -16,6 +16,7 @@ from typing import Literal
 from checklists.advice import load_advice
 from checklists.interview_kit import load_interview_kit
 from checklists.loader import HERE, Checklist
+from wizard import labels
 from wizard.models import Plan
 from wizard.pay import plan_budget_lines
 from wizard.text import printable
@@ -33,18 +34,6 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # could close the Markdown link or smuggle markup in.
 _SAFE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~/?#@!$&'*+,;=%-]*)?")
 _SAFE_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
-VERDICT_LABEL = {"ready": "Ready to hire", "almost": "Almost ready", "not_yet": "Not yet"}
-ENGAGEMENT_LABEL = {
-    "full_time": "Full time",
-    "contract": "Contract",
-    "advisor": "Advisor, time-boxed",
-}
-WORK_MODE_LABEL = {
-    "onsite": "On site",
-    "hybrid": "Hybrid",
-    "remote_same_tz": "Remote, similar time zone",
-    "remote_async": "Remote, asynchronous across time zones",
-}
 
 
 def md(text: object) -> str:
@@ -188,11 +177,11 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
     how to apply. No findings, scores or budget check."""
     role, ctx = plan.role, plan.answers.context
     lines = [f"## {md(role.title)}", ""]
-    facts = [f"**{ENGAGEMENT_LABEL[role.engagement]}**"]
+    facts = [f"**{labels.engagement(role.engagement)}**"]
     if ctx.company:
         facts.insert(0, f"**{md(ctx.company)}**")
     if ctx.work_mode:
-        facts.append(WORK_MODE_LABEL.get(ctx.work_mode, md(ctx.work_mode)))
+        facts.append(md(labels.answer_label(checklist, "context.work_mode", ctx.work_mode)))
     if ctx.location:
         facts.append(md(ctx.location))
     company = md(ctx.company) if ctx.company else "us"
@@ -314,7 +303,7 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     profile = load_advice().profiles[role.track]
     lines = ["## Readiness summary (internal)", ""]
     lines.append(
-        f"**{VERDICT_LABEL[r.verdict]}**: readiness {r.score}/100 (weakest section), "
+        f"**{labels.verdict(r.verdict).label}**: readiness {r.score}/100 (weakest section), "
         f"mean {r.mean}/100, data band {r.data_band}."
     )
     lines += ["", "| Section | Score |", "|---|---|"]
@@ -324,7 +313,7 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     lines += [
         "",
         f"Recommended hire: **{md(role.title)}**, {md(profile.a_name)} "
-        f"({role.seniority}, {ENGAGEMENT_LABEL[role.engagement].lower()}).",
+        f"({role.seniority}, {labels.engagement(role.engagement).lower()}).",
         "",
     ]
     lines += [f"- {md(x.text)} *({md(x.source)})*" for x in role.rationale]

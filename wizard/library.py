@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.paths import drafts_dir, home_dir, plans_dir
+from wizard.text import printable
 
 if TYPE_CHECKING:
     from checklists.loader import Checklist
@@ -87,12 +88,40 @@ def same_file(a: Path, b: Path) -> bool:
 
 
 def display_path(path: Path) -> str:
-    """Short, stable path text: library plans by name, others relative to the user's home."""
-    with contextlib.suppress(ValueError, OSError, RuntimeError):
-        return "library/" + str(path.resolve().relative_to(plans_dir().resolve()))
+    """A path the founder can paste into ``hirewiz show``: relative to home where it can be.
+
+    It used to say "library/plan.toml" for plans in the library, which no command accepts.
+    """
     with contextlib.suppress(ValueError, OSError, RuntimeError):
         return "~/" + str(path.resolve().relative_to(Path.home().resolve()))
     return str(path)
+
+
+def fold_left(text: str, width: int) -> str:
+    """``text`` cut to ``width`` from the left, so the file name (the end) always shows."""
+    if len(text) <= width:
+        return text
+    if width < 1:
+        return ""
+    return "…" + text[len(text) - width + 1 :]
+
+
+def saved_line(path: Path) -> str:
+    """The line printed when the wizard closes after saving, so the plan can be found again.
+
+    screens/app.py prints it on exit (the path goes through :func:`wizard.text.printable`).
+    """
+    shown = printable(display_path(path))
+    return f"Saved {shown}  (see it with: hirewiz show {shell_word(shown)})"
+
+
+def shell_word(path_text: str) -> str:
+    """A displayed path quoted for a shell, keeping a leading ``~/`` outside the quotes."""
+    import shlex
+
+    if path_text.startswith("~/"):
+        return "~/" + shlex.quote(path_text[2:])
+    return shlex.quote(path_text)
 
 
 def path_problem(path: Path) -> str | None:

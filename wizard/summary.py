@@ -13,6 +13,7 @@ from rich.text import Text
 
 from checklists.advice import load_advice
 from checklists.loader import Checklist
+from wizard import labels
 from wizard.models import Plan
 from wizard.pay import plan_budget_lines
 from wizard.text import printable
@@ -24,15 +25,16 @@ def _t(text: str) -> str:
 
 
 VERDICT_STYLE = {"ready": "bold green", "almost": "bold yellow", "not_yet": "bold red"}
-VERDICT_LABEL = {"ready": "Ready to hire", "almost": "Almost ready", "not_yet": "Not yet"}
 SEVERITY_STYLE = {"blocker": "bold red", "warning": "yellow", "tip": "cyan"}
 TOP_FINDINGS = 6
 
 
+LEVEL_STYLE = {"good": "green", "fair": "yellow", "poor": "red"}
+
+
 def bar(score: int, width: int = 20) -> Text:
-    filled = round(score / 100 * width)
-    style = "green" if score >= 70 else "yellow" if score >= 40 else "red"
-    return Text("█" * filled, style=style) + Text("░" * (width - filled), style="dim")
+    filled, empty = labels.bar_cells(score, width)
+    return Text("█" * filled, style=LEVEL_STYLE[labels.level(score)]) + Text("░" * empty, "dim")
 
 
 def money(plan: Plan, checklist: Checklist) -> Text | None:
@@ -53,9 +55,17 @@ def render(plan: Plan, checklist: Checklist) -> Group:
     head.append(_t(plan.meta.title) or "Untitled plan", style="bold")
     if plan.meta.company:
         head.append(f" — {_t(plan.meta.company)}")
-    verdict = Text(f" {VERDICT_LABEL[r.verdict]} ", style=f"reverse {VERDICT_STYLE[r.verdict]}")
-    verdict.append(f"  readiness {r.score}/100 (weakest section), mean {r.mean}, data band ")
-    verdict.append(r.data_band, style="bold")
+    verdict = Text(
+        f" {labels.verdict(r.verdict).label} ", style=f"reverse {VERDICT_STYLE[r.verdict]}"
+    )
+    weakest = labels.weakest(r)
+    title = checklist.step(weakest).title if weakest else None
+    verdict.append(f"  readiness {r.score}/100 · {labels.counts(plan.findings)}\n")
+    verdict.append(_t(labels.explain_score(r, title)), style="dim")
+    why = labels.why_weakest(r, plan.findings)
+    if why is not None and title is not None:
+        verdict.append(f"\n{_t(title)} is weakest: {_t(why.title)}")
+    verdict.append(f"\n{labels.data_band(r.data_band)}", style="dim")
 
     scores = Table.grid(padding=(0, 2))
     for name in checklist.steps:

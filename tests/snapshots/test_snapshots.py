@@ -143,3 +143,24 @@ def test_review_incomplete(snap_compare: Snap) -> None:
     checklist = get_checklist()
     app = HirewizApp(start_for_new(checklist), checklist)
     assert snap_compare(app, terminal_size=(100, 30), run_before=to_review)
+
+
+def test_focused_yes_no_80x24(snap_compare: Snap) -> None:
+    """The focused field has a thick bar; the chosen option carries a dot, not only a colour."""
+    assert snap_compare(
+        edit_app(library_plan()), terminal_size=(80, 24), run_before=at("goals.heuristic_baseline")
+    )
+
+
+def test_open_select_80x24(snap_compare: Snap) -> None:
+    """An open list is framed on a solid page: nothing from underneath shows beside it."""
+    checklist = get_checklist()
+    app = HirewizApp(start_for_new(checklist), checklist)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await at("context.planned_title")(pilot)
+        await pilot.press("enter")
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

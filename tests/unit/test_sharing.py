@@ -269,8 +269,12 @@ def test_set_on_binary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_list_shows_library(
-    plan_file: Path, _home: Path, capsys: pytest.CaptureFixture[str]
+    plan_file: Path,
+    _home: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
     code, out, _ = run(capsys, "list")
     assert code == 0 and "No plans" in out
     plans = _home / "plans"
@@ -279,9 +283,16 @@ def test_list_shows_library(
     (plans / "broken.toml").write_text("company = = 1\n", encoding="utf-8")
     code, out, _ = run(capsys, "list")
     assert code == 0
-    assert "Shelfwise" in out and "almost" in out and "ml engineer" in out
+    # The same words as the Review and the exports: capitalised, from the checklists.
+    assert "Shelfwise" in out and "Almost ready" in out and "ML engineer" in out
     assert "2026-11-20" in out
-    assert "unreadable" in out and "broken.toml" in out
+    assert "unreadable" in out
+    # The file column folds instead of cutting: the whole path is there, one piece a line.
+    files = "".join(
+        line.split("│")[-2].strip() for line in out.splitlines() if line.count("│") == 6
+    )
+    assert str(plans / "broken.toml") in files and str(plans / "shelfwise.toml") in files
+    assert "…" not in out
 
 
 # --- schema -----------------------------------------------------------------------------------
