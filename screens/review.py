@@ -46,10 +46,6 @@ def save_label(unsaved: bool) -> str:
     return "Save" if unsaved else "Saved ✓"
 
 
-def _money(value: int) -> str:
-    return f"{value:,}"
-
-
 def _human(value: str) -> str:
     return value.replace("_", " ")
 
@@ -275,23 +271,18 @@ class ReviewPane(VerticalScroll):
         self.query_one("#role-body", Static).update(Content("\n").join(lines))
 
     def _show_budget(self, d: Derivation) -> None:
-        b = d.budget
-        if b is None:
-            text = Content.from_markup(
-                "[dim]No sourced pay figures for this region and engagement.[/]"
+        """The same sentences as ``hirewiz show`` and the export (wizard.pay.budget_lines): the
+        range, what it measures and whether it is a proxy, the source and date, and the
+        comparison with the founder's budget; without a figure, the rationale says why."""
+        if not d.budget_lines:
+            reason = next(
+                (r.text for r in d.role.rationale if r.text.startswith("No sourced")), None
             )
+            text = styled("[dim]$why[/]", why=reason or "No sourced pay figure for this plan.")
         else:
-            text = styled(
-                "[b]$currency $low–$high[/b] per $period\n"
-                + ("$basis\n" if b.basis else "")
-                + "[dim]$source, $as_of[/]",
-                currency=b.currency,
-                low=_money(b.low),
-                high=_money(b.high),
-                period=b.period,
-                basis=b.basis,
-                source=b.source,
-                as_of=b.as_of,
+            text = Content("\n").join(
+                styled("[dim]$line[/]" if line.startswith("Source: ") else "$line", line=line)
+                for line in d.budget_lines
             )
         self.query_one("#budget-body", Static).update(text)
 
