@@ -78,13 +78,13 @@ class AnswersScreen(Screen[str | None]):
                 if not visible(key, self.answers, self.checklist):
                     continue
                 value = get_value(self.answers, key)
-                template = "  $prompt\n    [dim]$answer[/]" if value in (None, [], "") else (
-                    "  $prompt\n    [b]$answer[/]"
+                template = (
+                    "  $prompt\n    [dim]$answer[/]"
+                    if value in (None, [], "")
+                    else ("  $prompt\n    [b]$answer[/]")
                 )
                 rows.append(
-                    Option(
-                        styled(template, prompt=q.prompt, answer=answer_text(q, value)), id=key
-                    )
+                    Option(styled(template, prompt=q.prompt, answer=answer_text(q, value)), id=key)
                 )
         return rows
 

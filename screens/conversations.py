@@ -219,13 +219,15 @@ class Conversations:
         suffix = "" if part == "all" else f".{part}"
         out = base.with_name(base.stem + suffix + ".md")
         problem = ""
+        ask = screen.session.target is None  # a saved plan's exports go beside it
         while True:
-            chosen = await self.app.push_screen_wait(
-                PathDialog("Export Markdown to", out, "Export", problem=problem)
-            )
-            if chosen is None:
-                return
-            out = chosen
+            if ask or problem:
+                chosen = await self.app.push_screen_wait(
+                    PathDialog("Export Markdown to", out, "Export", problem=problem)
+                )
+                if chosen is None:
+                    return
+                out = chosen
             problem = path_problem(out) or ""
             if problem:
                 continue
