@@ -34,10 +34,7 @@ def answer_text(question: Question, value: Any) -> str:
         return question.label_for(value)
     if question.kind == "multi":
         return ", ".join(question.label_for(v) for v in value)
-    if isinstance(value, list):
-        text = "; ".join(str(v) for v in value)
-    else:
-        text = str(value)
+    text = "; ".join(str(v) for v in value) if isinstance(value, list) else str(value)
     text = " ".join(text.split())
     return text if len(text) <= LONGEST else text[: LONGEST - 1] + "…"
 

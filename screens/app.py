@@ -13,11 +13,10 @@ import asyncio
 import contextlib
 import signal
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-from collections.abc import Iterable
 
 from textual import events, on, work
 from textual.app import App, SystemCommand

@@ -231,9 +231,9 @@ class Conversations:
             problem = path_problem(out) or ""
             if problem:
                 continue
-            if out not in self.exported and library.occupied(out):
-                if not await self.confirm_replace(out):
-                    return
+            fresh = out not in self.exported and library.occupied(out)
+            if fresh and not await self.confirm_replace(out):
+                return
             only = None if part == "all" else part
             try:
                 text = export_markdown(self.plan(), screen.checklist, only)  # type: ignore[arg-type]

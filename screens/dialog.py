@@ -82,16 +82,14 @@ class Dialog(ModalScreen[T | None], Generic[T]):
             return
         focused = self.focused
         if focused in row:
-            index = (row.index(focused) + step) % len(row)  # type: ignore[arg-type]
+            index = (row.index(focused) + step) % len(row)
         else:
             index = 0 if step > 0 else len(row) - 1
         row[index].focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A text box keeps Left and Right for its own cursor.
-        if action == "button" and not isinstance(self.focused, Button):
-            return False
-        return True
+        return action != "button" or isinstance(self.focused, Button)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

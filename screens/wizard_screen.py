@@ -202,11 +202,10 @@ class WizardScreen(Screen[None]):
     def action_help(self) -> None:
         keys = [
             (self.app.get_key_display(b), b.description)
-            for _, b, enabled, _ in self.active_bindings.values()
-            if b.description and enabled
+            for node, b, enabled, _ in self.active_bindings.values()
+            if b.description and enabled and node in (self, self.app)  # not a field's own keys
         ]
-        keys += [("Ctrl+P", "All commands: export parts, take-home kit, themes"),
-                 ("Left / Right", "Move between a dialog's buttons")]  # fmt: skip
+        keys.append(("← →", "Move between a dialog's buttons"))
         self.app.push_screen(HelpScreen(keys))
 
     @work(exclusive=True, group="answers")
@@ -350,12 +349,12 @@ class WizardScreen(Screen[None]):
         if self.step_id == REVIEW:
             template = "Review · Enter on a finding jumps there"
         else:
-            template = f"Step {self.index + 1} of {steps} · $step"
+            template = f"Step {self.index + 1}/{steps} · $step"
         here = sum(1 for k in missing if k.partition(".")[0] == self.step_id)
-        if here:
+        if missing and here == len(missing):
             template += f" · [$warning]{here} required here[/]"
-        if missing:
-            template += f" · [$warning]{len(missing)} in plan[/]"
+        elif missing:
+            template += f" · [$warning]required: {here} here, {len(missing)} in plan[/]"
         return template
 
     def _refresh_chrome(self) -> None:
