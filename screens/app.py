@@ -13,14 +13,17 @@ import asyncio
 import contextlib
 import signal
 import sys
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
+from screens.commands import CommandSource, PlainSystemCommands
 from screens.plain import shown
 from screens.too_small import TooSmallScreen, too_small
 from screens.welcome import WelcomeScreen
@@ -44,6 +47,8 @@ class Start:
 class HirewizApp(App[int]):
     CSS_PATH = Path(__file__).with_name("app.tcss")  # absolute: subclasses live elsewhere
     TITLE = "hirewiz"
+    cursor_blink: bool = True  # the text cursor blinks in every Input and TextArea
+    COMMANDS = {PlainSystemCommands}  # noqa: RUF012  # Textual's own, names shown as text
 
     def __init__(self, start: Start | None = None, checklist: Checklist | None = None) -> None:
         super().__init__()
@@ -67,6 +72,13 @@ class HirewizApp(App[int]):
         else:
             self._open_session(self.start.session, self.start.all_visited, self.start.draft)
         self._check_size()
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Text boxes blink unless :attr:`cursor_blink` is off (steady snapshots)."""
+        from textual.widgets import Input, TextArea
+
+        if not self.cursor_blink and isinstance(event.widget, Input | TextArea):
+            event.widget.cursor_blink = False
 
     def notify(
         self,
@@ -257,14 +269,25 @@ class HirewizApp(App[int]):
         assert start.session is not None
         self._open_session(start.session, start.all_visited, start.draft)
 
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if isinstance(screen, CommandSource):
+            yield from screen.palette_commands()
+
+    def on_wizard_screen_back_to_welcome(self) -> None:
+        """Escape on the first step: back to the welcome screen; leaving writes the draft."""
+        self.switch_screen(WelcomeScreen())
+        self.call_after_refresh(self._check_size)
+
     # --- quitting -----------------------------------------------------------------------------
 
     async def action_quit(self) -> None:
         """Route every quit (keys, palette) through the wizard, which asks about unsaved work."""
+        from screens.conversations import QuitGuard
+
         for screen in reversed(self.screen_stack):
-            request = getattr(screen, "request_quit", None)
-            if callable(request):
-                request()
+            if isinstance(screen, QuitGuard):
+                screen.request_quit()
                 return
         self.exit(0)
 

@@ -1,19 +1,31 @@
-"""Command palette entries for the wizard: jump to any step, save, save as, export.
+"""The command palette: Textual's system commands, with every name shown as plain text.
 
-The commands are read off the screen that opened the palette, so the palette and the key
-bindings always call the very same actions. Themes come from Textual's own "Theme" command.
-Command names hold step titles, which are data: they are shown as plain text, never markup.
+Commands come from ``App.get_system_commands``; a screen that has its own (the wizard's steps,
+save, export, the take-home kit) offers them through :class:`CommandSource`, so the palette
+and the key bindings call the very same actions. Step titles are data, and Textual's own
+provider reads command names as markup, so this provider is Textual's with the names kept as
+text.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Iterable
+from typing import Protocol, runtime_checkable
 
-from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.app import SystemCommand
+from textual.command import DiscoveryHit, Hit, Hits
 from textual.content import Content
 from textual.fuzzy import Matcher
+from textual.system_commands import SystemCommandsProvider
 
 from screens.plain import plain
+
+
+@runtime_checkable
+class CommandSource(Protocol):
+    """A screen with palette commands of its own."""
+
+    def palette_commands(self) -> Iterable[SystemCommand]: ...
 
 
 def highlight(matcher: Matcher, name: str) -> Content:
@@ -28,18 +40,24 @@ def highlight(matcher: Matcher, name: str) -> Content:
     return content
 
 
-class WizardCommands(Provider):
-    def _commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        source = getattr(self.screen, "palette_commands", None)
-        return list(source()) if callable(source) else []
-
+class PlainSystemCommands(SystemCommandsProvider):
     async def discover(self) -> Hits:
-        for name, help_text, callback in self._commands():
-            yield DiscoveryHit(plain(name), callback, text=name, help=help_text)
+        commands = sorted(self.app.get_system_commands(self.screen), key=lambda c: c.title)
+        for command in commands:
+            if command.discover:
+                yield DiscoveryHit(
+                    plain(command.title), command.callback, text=command.title, help=command.help
+                )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for name, help_text, callback in self._commands():
-            score = matcher.match(name)
+        for command in self.app.get_system_commands(self.screen):
+            score = matcher.match(command.title)
             if score > 0:
-                yield Hit(score, highlight(matcher, name), callback, text=name, help=help_text)
+                yield Hit(
+                    score,
+                    highlight(matcher, command.title),
+                    command.callback,
+                    text=command.title,
+                    help=command.help,
+                )

@@ -2,29 +2,25 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Static
 
+from screens.dialog import Dialog
 from screens.plain import plain
 
 
-class ConfirmDialog(ModalScreen[bool | None]):
+class ConfirmDialog(Dialog[bool]):
     """Yes (True), no (False), or backed out with Escape (``None``).
 
     Escape never picks an answer: callers treat ``None`` as "do nothing". ``focus`` names the
     button Enter presses; make it the safe one whenever "yes" overwrites or deletes.
     """
 
-    CSS_PATH = "confirm.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel")
-    ]
+    frame: ClassVar[str] = "warning"
 
     def __init__(
         self,
@@ -36,23 +32,21 @@ class ConfirmDialog(ModalScreen[bool | None]):
         cancel: str = "",
         focus: Literal["yes", "no", "cancel"] = "yes",
     ) -> None:
-        super().__init__()
-        self.title_text = title
+        super().__init__(title)
         self.message = message
         self.yes_label = yes
         self.no_label = no
         self.cancel_label = cancel
         self.focus_id = focus
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label(plain(self.title_text), id="dialog-title")
-            yield Static(plain(self.message), id="dialog-message")
-            with Horizontal(id="dialog-buttons"):
-                yield Button(plain(self.yes_label), variant="primary", id="yes")
-                yield Button(plain(self.no_label), id="no")
-                if self.cancel_label:
-                    yield Button(plain(self.cancel_label), id="cancel")
+    def body(self) -> ComposeResult:
+        yield Static(plain(self.message), id="dialog-message")
+
+    def buttons(self) -> Iterable[Button]:
+        yield Button(plain(self.yes_label), variant="primary", id="yes")
+        yield Button(plain(self.no_label), id="no")
+        if self.cancel_label:
+            yield Button(plain(self.cancel_label), id="cancel")
 
     def on_mount(self) -> None:
         self.query_one(f"#{self.focus_id}", Button).focus()
@@ -66,5 +60,5 @@ class ConfirmDialog(ModalScreen[bool | None]):
         self.dismiss(False)
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
+    def _cancel(self) -> None:
         self.dismiss(None)

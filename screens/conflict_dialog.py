@@ -6,30 +6,27 @@ shows what the merge would do and returns the founder's choice.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.containers import VerticalScroll
+from textual.widgets import Button, Static
 
+from screens.dialog import Dialog
 from screens.plain import plain
 
 ConflictChoice = Literal["merge", "save_as", "overwrite"]
 
 
-class ConflictDialog(ModalScreen[ConflictChoice | None]):
+class ConflictDialog(Dialog[ConflictChoice]):
     """``None`` (Escape or Cancel) saves nothing and leaves both versions as they are."""
 
-    CSS_PATH = "confirm.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel")
-    ]
+    frame: ClassVar[str] = "error"
 
     def __init__(self, where: str, mine_won: list[str], merge_problem: str = "") -> None:
-        super().__init__()
+        super().__init__("The file changed on disk")
         self.where = where
         self.mine_won = mine_won
         self.merge_problem = merge_problem
@@ -46,18 +43,15 @@ class ConflictDialog(ModalScreen[ConflictChoice | None]):
             return text + f"\n\nBoth of you changed these answers; yours will be kept:\n{listed}"
         return text + " None of your answers were changed on the other side."
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label("The file changed on disk", id="dialog-title")
-            with VerticalScroll(id="dialog-scroll"):
-                yield Static(plain(self._message()), id="dialog-message")
-            with Horizontal(id="dialog-buttons"):
-                yield Button(
-                    "Merge", variant="primary", id="merge", disabled=bool(self.merge_problem)
-                )
-                yield Button("Save as…", id="save_as")
-                yield Button("Overwrite", variant="error", id="overwrite")
-                yield Button("Cancel", id="cancel")
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="dialog-scroll"):
+            yield Static(plain(self._message()), id="dialog-message")
+
+    def buttons(self) -> Iterable[Button]:
+        yield Button("Merge", variant="primary", id="merge", disabled=bool(self.merge_problem))
+        yield Button("Save as…", id="save_as")
+        yield Button("Overwrite", variant="error", id="overwrite")
+        yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#cancel" if self.merge_problem else "#merge", Button).focus()
@@ -75,5 +69,5 @@ class ConflictDialog(ModalScreen[ConflictChoice | None]):
         self.dismiss("overwrite")
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
+    def _cancel(self) -> None:
         self.dismiss(None)

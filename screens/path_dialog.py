@@ -1,4 +1,4 @@
-"""Ask for a file path: used for "save as" and "open a plan".
+"""Ask for a file or folder path: used for "save as", "export", "open a plan" and the kit.
 
 A modal returning the path (or ``None`` when cancelled) keeps the decision about what to do with
 it — confirm an overwrite, load, report a bad file — with the screen that asked.
@@ -6,43 +6,47 @@ it — confirm an overwrite, load, report a bad file — with the screen that as
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Button, Input, Static
 
-from screens.plain import plain, styled
+from screens.dialog import Dialog
+from screens.plain import plain
 from wizard.library import path_problem
 
 
-class PathDialog(ModalScreen[Path | None]):
-    CSS_PATH = "path_dialog.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel")
-    ]
+class PathDialog(Dialog[Path]):
+    DEFAULT_CSS = """
+    PathDialog #path-reason { color: $error; height: auto; }
+    """
 
     def __init__(
-        self, title: str, path: Path | None, action: str = "Save", *, problem: str = ""
+        self,
+        title: str,
+        path: Path | None,
+        action: str = "Save",
+        *,
+        problem: str = "",
+        check: Callable[[Path], str | None] = path_problem,
+        placeholder: str = "path/to/plan.toml",
     ) -> None:
-        super().__init__()
-        self.title_text = title
+        super().__init__(title)
         self.initial = path
         self.action_label = action
         self.problem = problem  # why the last try with this path failed, shown from the start
+        self.check = check  # what makes a path unusable here (a file path, a folder path)
+        self.placeholder = placeholder
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label(styled("[b]$title[/b]", title=self.title_text), id="dialog-title")
-            yield Input(str(self.initial or ""), placeholder="path/to/plan.toml", id="path")
-            yield Static(plain(self.problem), id="path-reason")
-            with Horizontal(id="dialog-buttons"):
-                yield Button(self.action_label, variant="primary", id="ok")
-                yield Button("Cancel", id="cancel")
+    def body(self) -> ComposeResult:
+        yield Input(str(self.initial or ""), placeholder=self.placeholder, id="path")
+        yield Static(plain(self.problem), id="path-reason")
+
+    def buttons(self) -> Iterable[Button]:
+        yield Button(plain(self.action_label), variant="primary", id="ok")
+        yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#path", Input).focus()
@@ -51,7 +55,7 @@ class PathDialog(ModalScreen[Path | None]):
         stripped = text.strip()
         if not stripped:
             return "type a file path"
-        return path_problem(Path(stripped).expanduser())
+        return self.check(Path(stripped).expanduser())
 
     @on(Input.Submitted, "#path")
     @on(Button.Pressed, "#ok")
@@ -64,5 +68,5 @@ class PathDialog(ModalScreen[Path | None]):
         self.dismiss(Path(text.strip()).expanduser())
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
+    def _cancel(self) -> None:
         self.dismiss(None)

@@ -2,47 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import ClassVar, Literal
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
-from textual.widgets import Button, Label, Static
+from textual.widgets import Button, Static
 
+from screens.dialog import Dialog
 from screens.plain import plain
 
 QuitChoice = Literal["save", "keep", "discard"]
 
 
-class QuitDialog(ModalScreen[QuitChoice | None]):
+class QuitDialog(Dialog[QuitChoice]):
     """``None`` (Escape or Cancel) returns to the wizard with nothing changed."""
 
-    CSS_PATH = "quit_dialog.tcss"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="dialog.cancel")
-    ]
+    frame: ClassVar[str] = "warning"
 
     def __init__(self, label: str) -> None:
-        super().__init__()
+        super().__init__("Unsaved changes")
         self.label = label
 
-    def compose(self) -> ComposeResult:
-        with Vertical(id="dialog"):
-            yield Label("Unsaved changes", id="dialog-title")
-            yield Static(
-                plain(
-                    f"“{self.label}” has changes that are not in the plan file yet. A draft "
-                    "keeps them for next time; hirewiz offers it back when you start it again."
-                ),
-                id="dialog-message",
-            )
-            with Horizontal(id="dialog-buttons"):
-                yield Button("Save plan", variant="primary", id="save")
-                yield Button("Keep draft", id="keep")
-                yield Button("Discard", variant="error", id="discard")
-                yield Button("Cancel", id="cancel")
+    def body(self) -> ComposeResult:
+        yield Static(
+            plain(
+                f"“{self.label}” has changes that are not in the plan file yet. A draft "
+                "keeps them for next time; hirewiz offers it back when you start it again."
+            ),
+            id="dialog-message",
+        )
+
+    def buttons(self) -> Iterable[Button]:
+        yield Button("Save plan", variant="primary", id="save")
+        yield Button("Keep draft", id="keep")
+        yield Button("Discard", variant="error", id="discard")
+        yield Button("Cancel", id="cancel")
 
     def on_mount(self) -> None:
         self.query_one("#save", Button).focus()
@@ -60,5 +55,5 @@ class QuitDialog(ModalScreen[QuitChoice | None]):
         self.dismiss("discard")
 
     @on(Button.Pressed, "#cancel")
-    def action_cancel(self) -> None:
+    def _cancel(self) -> None:
         self.dismiss(None)

@@ -1,81 +1,67 @@
 """The step orchestrator: the one place that knows the step order.
 
 Step forms and the review pane only report; this screen decides where the founder goes next,
-holds the draft (an immutable :class:`~wizard.models.Answers`, replaced on every valid edit),
-writes the crash-safe draft file, and runs the save and quit conversations.
+holds the draft (an immutable :class:`~wizard.models.Answers`, replaced on every valid edit)
+and writes the crash-safe draft file. The conversations that end in a file (save, save as,
+export, the take-home kit, quitting, a conflict on disk) live in :mod:`screens.conversations`;
+the step list is :class:`~screens.sidebar.StepSidebar`, driven by two reactives.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.containers import Horizontal, Vertical
-from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Button, ContentSwitcher, Header, OptionList, Static
-from textual.widgets.option_list import Option
 
 from checklists.loader import Checklist
-from screens.commands import WizardCommands
-from screens.confirm import ConfirmDialog
-from screens.conflict_dialog import ConflictDialog
+from screens.answers_screen import AnswersScreen
+from screens.conversations import Conversations
+from screens.export_dialog import CHOICES
 from screens.fields import QuestionField, StepForm
 from screens.footer import QuietFooter
-from screens.path_dialog import PathDialog
+from screens.help_screen import HelpScreen
 from screens.plain import shown, styled
-from screens.quit_dialog import QuitDialog
 from screens.review import ReviewPane
+from screens.sidebar import Status, StepSidebar
 from wizard import library
-from wizard.answers import AnswerError, missing_required
-from wizard.conflict import fingerprint, merge
-from wizard.library import (
-    LibraryError,
-    display_path,
-    free_target,
-    new_draft_name,
-    path_problem,
-    same_file,
-)
-from wizard.models import Plan
-from wizard.planfile import PlanFileError, atomic_write, build_plan, load_answers
-from wizard.session import Session, conflicts, save
+from wizard.answers import missing_required
+from wizard.library import display_path, same_file
+from wizard.planfile import PlanFileError
+from wizard.session import Session
 
 REVIEW = "review"
 AUTOSAVE_DELAY = 0.4
-
-
-def _exporter() -> Callable[[Plan, Checklist], str] | None:
-    """The Markdown exporter, when this build of the core has one."""
-    try:
-        from wizard.export import export_markdown
-    except ImportError:
-        return None
-    return export_markdown
 
 
 class WizardScreen(Screen[None]):
     CSS_PATH: ClassVar[list[str | PurePath]] = ["wizard_screen.tcss", "review.tcss"]
     # Below 100 columns the review stacks its panels instead of setting them side by side.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
-    COMMANDS: ClassVar[set[type[Provider] | Callable[[], type[Provider]]]] = {WizardCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "next", "Next", id="wizard.next", priority=True),
         Binding("escape", "back", "Back", id="wizard.back"),
         Binding("ctrl+s", "save", "Save", id="wizard.save", priority=True),
         Binding("f2", "save_as", "Save as", id="wizard.save_as"),
         Binding("ctrl+r", "review", "Review", id="wizard.review", priority=True),
+        Binding("f3", "answers", "All answers", id="wizard.answers"),
         Binding("ctrl+l", "steps", "Steps", id="wizard.steps"),
         Binding("ctrl+e", "export", "Export", id="wizard.export", show=False),
+        Binding("f1,question_mark", "help", "Help", id="wizard.help", key_display="F1"),
         Binding("ctrl+q", "app.quit", "Quit", id="wizard.quit"),
     ]
+
+    class BackToWelcome(Message):
+        """Escape on the first step: the founder wants the welcome screen (the draft is kept)."""
 
     def __init__(self, session: Session, checklist: Checklist, *, all_visited: bool = False):
         super().__init__()
@@ -86,21 +72,19 @@ class WizardScreen(Screen[None]):
         self.visited: set[str] = set(self.order) if all_visited else set()
         self.forms: dict[str, StepForm] = {}
         self.review: ReviewPane | None = None
+        self.talk = Conversations(self)
         self._autosave: Timer | None = None
         self._discarded = False
-        self._labels: dict[int, str] = {}  # last text shown, to skip needless relayouts
+        self._position = ""  # step bar text last shown, to skip needless relayouts
         self._draft_problem = ""  # last draft write failure, told once rather than per key
         self._locked: Path | None = None
-        self._exported: set[Path] = set()
 
     # --- layout -----------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="body"):
-            sidebar = OptionList(id="sidebar")
-            sidebar.border_title = "Steps"
-            yield sidebar
+            yield StepSidebar([self._title(s) for s in self.order], id="sidebar")
             with Vertical(id="main"):
                 yield ContentSwitcher(id="content")
                 with Horizontal(id="nav"):
@@ -111,10 +95,6 @@ class WizardScreen(Screen[None]):
 
     async def on_mount(self) -> None:
         self.title = "hirewiz"
-        sidebar = self.query_one("#sidebar", OptionList)
-        sidebar.add_options(
-            Option(self._step_label(i), id=f"nav-{s}") for i, s in enumerate(self.order)
-        )
         self._lock(self.session.target)
         await self.go(self.index)
 
@@ -208,14 +188,32 @@ class WizardScreen(Screen[None]):
     async def action_back(self) -> None:
         if self.index > 0:
             await self.go(self.index - 1)
+        else:
+            self.post_message(self.BackToWelcome())
 
     async def action_review(self) -> None:
         await self.go(len(self.order) - 1)
 
     def action_steps(self) -> None:
-        sidebar = self.query_one("#sidebar", OptionList)
+        sidebar = self.query_one(StepSidebar)
         sidebar.highlighted = self.index
         sidebar.focus()
+
+    def action_help(self) -> None:
+        keys = [
+            (self.app.get_key_display(b), b.description)
+            for node, b, enabled, _ in self.active_bindings.values()
+            if b.description and enabled and node in (self, self.app)  # not a field's own keys
+        ]
+        keys.append(("← →", "Move between a dialog's buttons"))
+        self.app.push_screen(HelpScreen(keys))
+
+    @work(exclusive=True, group="answers")
+    async def action_answers(self) -> None:
+        """Show every answer at once; the one picked there opens in its step for editing."""
+        key = await self.app.push_screen_wait(AnswersScreen(self.session.answers, self.checklist))
+        if key is not None:
+            await self.jump_to(key)
 
     @on(Button.Pressed, "#next")
     async def _next_pressed(self) -> None:
@@ -244,9 +242,7 @@ class WizardScreen(Screen[None]):
         for form in self.forms.values():
             form.sync(event.answers)
         self._refresh_chrome()
-        if self._autosave is not None:
-            self._autosave.stop()
-        self._autosave = self.set_timer(AUTOSAVE_DELAY, self.write_draft)
+        self._schedule_draft()
 
     @on(QuestionField.ReasonChanged)
     def _reason_changed(self, event: QuestionField.ReasonChanged) -> None:
@@ -256,11 +252,23 @@ class WizardScreen(Screen[None]):
     @on(QuestionField.Refused)
     def _refused(self, event: QuestionField.Refused) -> None:
         event.stop()
+        self._schedule_draft()
+
+    def _schedule_draft(self) -> None:
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_DELAY, self.write_draft)
 
-    def _sync_pending(self) -> None:
+    @property
+    def draft_pending(self) -> bool:
+        """Whether a draft write is scheduled but has not happened yet (tests wait on this)."""
+        return self._autosave is not None
+
+    def problems(self) -> list[str]:
+        """Keys of visible fields holding text the core refused, in step order."""
+        return [k for form in self.forms.values() for k in form.problems()]
+
+    def sync_pending(self) -> None:
         """Note refused text still in the fields, so the draft and "unsaved" include it."""
         pending = {
             k: v for k, v in self.session.pending.items() if k.partition(".")[0] not in self.forms
@@ -279,7 +287,7 @@ class WizardScreen(Screen[None]):
             self._autosave = None
         if self._discarded:
             return None
-        self._sync_pending()
+        self.sync_pending()
         if not self.session.dirty:
             library.delete_draft(self.session.draft_name)
             return None
@@ -293,224 +301,17 @@ class WizardScreen(Screen[None]):
         self._draft_problem = ""
         return path
 
-    def on_unmount(self) -> None:
-        self.write_draft()
-        if self._locked is not None:
-            library.release_lock(self._locked)
-            self._locked = None
+    def discard(self) -> None:
+        """Throw the unsaved work away for good: no draft now, none written on the way out."""
+        self._discarded = True
+        library.delete_draft(self.session.draft_name)
 
-    # --- chrome -------------------------------------------------------------------------------
-
-    def _status(self, step_id: str, missing: list[str]) -> str:
-        if step_id == REVIEW:
-            return "review"
-        form = self.forms.get(step_id)
-        invalid = bool(form and form.problems())
-        lacking = any(k.partition(".")[0] == step_id for k in missing)
-        if invalid or (lacking and step_id in self.visited):
-            return "problem"
-        if step_id in self.visited:
-            return "done"
-        return "todo"
-
-    def _step_label(self, index: int, missing: list[str] | None = None) -> Content:
-        step_id = self.order[index]
-        status = self._status(step_id, missing or [])
-        icon = {
-            "done": "[$success]✓[/]",
-            "problem": "[$error]![/]",
-            "todo": "[dim]○[/]",
-            "review": "[$accent]◆[/]",
-        }[status]
-        if index == self.index:
-            return styled(icon + " [b $accent]$step ◂[/]", step=self._title(step_id))
-        return styled(icon + " $step", step=self._title(step_id))
-
-    def _refresh_chrome(self) -> None:
-        missing = missing_required(self.session.answers, self.checklist)
-        sidebar = self.query_one("#sidebar", OptionList)
-        for index in range(len(self.order)):
-            label = self._step_label(index, missing)
-            if self._labels.get(index) != label.markup:
-                self._labels[index] = label.markup
-                sidebar.replace_option_prompt_at_index(index, label)
-        if not sidebar.has_focus:
-            sidebar.highlighted = self.index
-        steps = len(self.order) - 1
-        template = (
-            "Review · Enter on a finding jumps there"
-            if self.step_id == REVIEW
-            else f"Step {self.index + 1} of {steps} · $step"
-        )
-        if missing:
-            template += f" · [$warning]{len(missing)} required left[/]"
-        position = styled(template, step=self._title(self.step_id))
-        if self._labels.get(-1) != position.markup:
-            self._labels[-1] = position.markup
-            self.query_one("#position", Static).update(position)
-            self.query_one("#next", Button).label = "Save ✓" if self.step_id == REVIEW else "Next ›"
-            self.query_one("#back", Button).disabled = self.index == 0
-        where = display_path(self.session.target) if self.session.target else "not saved yet"
-        unsaved = " · unsaved" if self.session.dirty else ""
-        self.sub_title = shown(f"{self.session.label} · {where}{unsaved}")
-
-    def _goto_command(self, index: int) -> Callable[[], object]:
-        def goto() -> None:
-            self.run_worker(self.go(index), exclusive=True, group="go")
-
-        return goto
-
-    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
-        """What the command palette offers on this screen: the same actions as the keys."""
-        commands: list[tuple[str, str, Callable[[], object]]] = []
-        for index, step_id in enumerate(self.order):
-            commands.append(
-                (
-                    f"Go to step: {shown(self._title(step_id))}",
-                    f"Jump to step {index + 1}" if step_id != REVIEW else "The recommendation",
-                    self._goto_command(index),
-                )
-            )
-        commands.append(("Save", "Save the plan (Ctrl+S)", self.action_save))
-        commands.append(("Save as…", "Save the plan to another file (F2)", self.action_save_as))
-        if _exporter() is not None:
-            commands.append(
-                ("Export Markdown", "Write <plan>.md beside the plan file", self.action_export)
-            )
-        return commands
-
-    # --- saving -------------------------------------------------------------------------------
-
-    def action_save(self) -> None:
-        self._save_worker(ask_path=False)
-
-    def action_save_as(self) -> None:
-        self._save_worker(ask_path=True)
-
-    @work(exclusive=True, group="save")
-    async def _save_worker(self, ask_path: bool) -> None:
-        await self.run_save(ask_path=ask_path)
-
-    async def _ready_to_write(self) -> bool:
-        """Refuse to write a plan with refused or missing answers, and show the first one."""
-        invalid = [k for form in self.forms.values() for k in form.problems()]
-        if invalid:
-            question = self.checklist.question(invalid[0])
-            self.notify(f"Fix “{question.prompt}” first.", title="Not saved", severity="error")
-            await self.jump_to(invalid[0])
-            return False
-        missing = missing_required(self.session.answers, self.checklist)
-        if missing:
-            question = self.checklist.question(missing[0])
-            more = f" ({len(missing) - 1} more after it)" if len(missing) > 1 else ""
-            self.notify(
-                f"“{question.prompt}” is required{more}.", title="Not saved yet", severity="error"
-            )
-            await self.jump_to(missing[0])
-            return False
-        return True
-
-    async def _confirm_replace(self, target: Path) -> bool:
-        """Ask before writing over a file this session did not load; Enter means Cancel."""
-        answer = await self.app.push_screen_wait(
-            ConfirmDialog(
-                "Replace existing file?",
-                f"{target} already exists. Replace it with this plan?",
-                yes="Replace",
-                no="Cancel",
-                focus="no",
-            )
-        )
-        return bool(answer)
-
-    async def run_save(self, *, ask_path: bool = False) -> bool:
-        """The whole save conversation; True when the plan is on disk.
-
-        A path that cannot be written re-opens the path dialog with the reason, the typed path
-        still in it; a file changed on disk since it was loaded opens the conflict dialog.
-        """
-        if not await self._ready_to_write():
-            return False
-        target = self.session.target
-        problem = ""
-        while True:
-            if ask_path or target is None or problem:
-                suggestion = target or free_target(self.session.answers.context.plan_title or "")
-                title = "Save plan as" if self.session.target else "Save the plan"
-                chosen = await self.app.push_screen_wait(
-                    PathDialog(title, suggestion, problem=problem)
-                )
-                if chosen is None:
-                    return False
-                target = chosen
-            problem = path_problem(target) or ""
-            if problem:
-                continue
-            same = (
-                self.session.target is not None
-                and self.session.confirmed_target
-                and same_file(target, self.session.target)
-            )
-            if same and conflicts(self.session, target):
-                outcome = await self._resolve_conflict(target)
-                if outcome == "cancel":
-                    return False
-                if outcome == "save_as":
-                    ask_path, target = True, None
-                    continue
-            elif not same and library.occupied(target) and not await self._confirm_replace(target):
-                return False
-            old = self.session
-            try:
-                saved = save(old, target, self.checklist)
-            except PlanFileError as exc:
-                problem = exc.reason if exc.path == str(target) else str(exc)
-                continue
-            break
-        library.delete_draft(old.draft_name)
-        self.session = replace(saved, draft_name=new_draft_name(target))
-        self._lock(target)
+    def saved_as(self, session: Session) -> None:
+        """The plan is on disk as ``session`` says: lock that file and count every step seen."""
+        self.session = session
+        self._lock(session.target)
         self.visited.update(self.order)
         self._refresh_chrome()
-        self.notify(f"Saved {display_path(target)}", title="Plan saved")
-        return True
-
-    async def _resolve_conflict(self, target: Path) -> str:
-        """Ask what to do about a plan file someone else changed; merging happens here.
-
-        Returns ``"write"`` (the session now holds what to write), ``"save_as"`` or
-        ``"cancel"``."""
-        assert self.session.saved is not None
-        merged = None
-        problem = ""
-        try:
-            theirs = load_answers(target, self.checklist, require_complete=False).answers
-            merged = merge(self.session.saved, self.session.answers, theirs, self.checklist)
-        except PlanFileError as exc:
-            problem = exc.reason
-        except AnswerError as exc:
-            problem = f"{exc.key}: {exc.reason}"
-        prompts = [self.checklist.question(k).prompt for k in merged.both] if merged else []
-        choice = await self.app.push_screen_wait(
-            ConflictDialog(display_path(target), prompts, problem)
-        )
-        if choice is None:
-            return "cancel"
-        if choice == "save_as":
-            return "save_as"
-        if choice == "merge" and merged is not None:
-            disk = fingerprint(target)
-            self.session = replace(
-                self.session, answers=merged.answers, saved=merged.theirs, disk=disk
-            )
-            await self.reload_forms()
-            if merged.both:
-                self.notify(
-                    "Kept your answers for: " + "; ".join(prompts),
-                    title="Merged",
-                    timeout=12,
-                )
-        return "write"
 
     async def reload_forms(self) -> None:
         """Show the session's answers afresh in every form (after a merge replaced them)."""
@@ -522,74 +323,113 @@ class WizardScreen(Screen[None]):
             self.review = None
         await self.go(self.index)
 
-    def action_export(self) -> None:
-        self._export_worker()
+    def on_unmount(self) -> None:
+        self.write_draft()
+        if self._locked is not None:
+            library.release_lock(self._locked)
+            self._locked = None
+
+    # --- chrome -------------------------------------------------------------------------------
+
+    def _status(self, step_id: str, missing: list[str]) -> Status:
+        if step_id == REVIEW:
+            return "review"
+        form = self.forms.get(step_id)
+        invalid = bool(form and form.problems())
+        lacking = any(k.partition(".")[0] == step_id for k in missing)
+        if invalid or (lacking and step_id in self.visited):
+            return "problem"
+        if step_id in self.visited:
+            return "done"
+        return "todo"
+
+    def _position_text(self, missing: list[str]) -> str:
+        """The step bar: where the founder is, and what is still required here and overall."""
+        steps = len(self.order) - 1
+        if self.step_id == REVIEW:
+            template = "Review · Enter on a finding jumps there"
+        else:
+            template = f"Step {self.index + 1}/{steps} · $step"
+        here = sum(1 for k in missing if k.partition(".")[0] == self.step_id)
+        if missing and here == len(missing):
+            template += f" · [$warning]{here} required here[/]"
+        elif missing:
+            template += f" · [$warning]required: {here} here, {len(missing)} in plan[/]"
+        return template
+
+    def _refresh_chrome(self) -> None:
+        missing = missing_required(self.session.answers, self.checklist)
+        sidebar = self.query_one(StepSidebar)
+        sidebar.statuses = tuple(self._status(s, missing) for s in self.order)
+        sidebar.index = self.index
+        position = styled(self._position_text(missing), step=self._title(self.step_id))
+        if self._position != position.markup:
+            self._position = position.markup
+            self.query_one("#position", Static).update(position)
+            self.query_one("#next", Button).label = "Save ✓" if self.step_id == REVIEW else "Next ›"
+        where = display_path(self.session.target) if self.session.target else "not saved yet"
+        # "unsaved" first: a long title or path is cut at the right edge, never this word.
+        unsaved = "● unsaved · " if self.session.dirty else ""
+        self.sub_title = shown(f"{unsaved}{self.session.label} · {where}")
+
+    # --- the command palette ------------------------------------------------------------------
+
+    def _goto_command(self, index: int) -> Callable[[], object]:
+        def goto() -> None:
+            self.run_worker(self.go(index), exclusive=True, group="go")
+
+        return goto
+
+    def _export_command(self, part: str) -> Callable[[], object]:
+        def export() -> None:
+            self.run_worker(self.talk.export(part), exclusive=True, group="save")
+
+        return export
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """What the command palette offers on this screen: the same actions as the keys."""
+        for index, step_id in enumerate(self.order):
+            yield SystemCommand(
+                f"Go to step: {shown(self._title(step_id))}",
+                f"Jump to step {index + 1}" if step_id != REVIEW else "The recommendation",
+                self._goto_command(index),
+            )
+        yield SystemCommand("All answers", "Every answer on one page (F3)", self.action_answers)
+        yield SystemCommand("Save", "Save the plan (Ctrl+S)", self.action_save)
+        yield SystemCommand("Save as…", "Save the plan to another file (F2)", self.action_save_as)
+        for part, label, reader in CHOICES:
+            name = "Export Markdown" if part == "all" else f"Export {label.lower()}"
+            yield SystemCommand(f"{name}…", f"Markdown {reader}", self._export_command(part))
+        yield SystemCommand(
+            "Take-home kit…",
+            "Write the recommended take-home exercise into a folder (the plan is not saved)",
+            self.action_kit,
+        )
+        yield SystemCommand("Help", "What the words mean, and the keys (F1)", self.action_help)
+
+    # --- conversations ------------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        self._save_worker(ask_path=False)
+
+    def action_save_as(self) -> None:
+        self._save_worker(ask_path=True)
 
     @work(exclusive=True, group="save")
-    async def _export_worker(self) -> None:
-        """Write the Markdown next to the plan; the plan file itself is left untouched."""
-        export = _exporter()
-        if export is None:
-            self.notify("This version of hirewiz cannot export yet.", severity="warning")
-            return
-        if not await self._ready_to_write():
-            return
-        title = self.session.answers.context.plan_title or ""
-        base = self.session.target or free_target(title)
-        out = base.with_suffix(".md")
-        problem = ""
-        ask = self.session.target is None
-        while True:
-            if ask or problem:
-                chosen = await self.app.push_screen_wait(
-                    PathDialog("Export Markdown to", out, "Export", problem=problem)
-                )
-                if chosen is None:
-                    return
-                out = chosen
-            problem = path_problem(out) or ""
-            if problem:
-                continue
-            if (
-                out not in self._exported
-                and library.occupied(out)
-                and not await self._confirm_replace(out)
-            ):
-                return
-            try:
-                plan = build_plan(
-                    self.session.answers,
-                    self.checklist,
-                    created=self.session.created,
-                    updated=self.session.updated,
-                )
-                library.ensure_folder(out.parent)
-                atomic_write(out, export(plan, self.checklist))
-            except (PlanFileError, LibraryError) as exc:
-                problem = exc.reason if isinstance(exc, PlanFileError) else str(exc)
-                continue
-            break
-        self._exported.add(out)
-        self.notify(f"Wrote {display_path(out)}", title="Exported")
+    async def _save_worker(self, ask_path: bool) -> None:
+        await self.talk.save(ask_path=ask_path)
 
-    # --- quitting -----------------------------------------------------------------------------
+    async def run_save(self, *, ask_path: bool = False) -> bool:
+        return await self.talk.save(ask_path=ask_path)
+
+    @work(exclusive=True, group="save")
+    async def action_export(self) -> None:
+        await self.talk.export()
+
+    @work(exclusive=True, group="save")
+    async def action_kit(self) -> None:
+        await self.talk.kit()
 
     @work(exclusive=True, group="quit")
     async def request_quit(self) -> None:
-        """Ask before unsaved work is left behind; a kept draft is offered back next start."""
-        self._sync_pending()
-        if not self.session.dirty:
-            library.delete_draft(self.session.draft_name)
-            self.app.exit()
-            return
-        choice = await self.app.push_screen_wait(QuitDialog(self.session.label))
-        if choice == "save":
-            if await self.run_save():
-                self.app.exit()
-        elif choice == "keep":
-            self.write_draft()
-            self.app.exit()
-        elif choice == "discard":
-            self._discarded = True
-            library.delete_draft(self.session.draft_name)
-            self.app.exit()
+        await self.talk.quit()

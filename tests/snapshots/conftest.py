@@ -1,18 +1,19 @@
 """Snapshot stability: the text cursor blinks every half second, so on a busy machine a capture
-could land on either phase. Blinking is switched off here; the cursor stays drawn."""
+could land on either phase. Blinking is switched off here through the text boxes' public
+``cursor_blink``; the cursor stays drawn."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, TextArea
+
+from screens.app import HirewizApp
 
 
 @pytest.fixture(autouse=True)
 def _steady_cursor(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(Input, "_toggle_cursor", lambda self: None)
-    monkeypatch.setattr(TextArea, "_toggle_cursor_blink_visible", lambda self: None)
+    monkeypatch.setattr(HirewizApp, "cursor_blink", False)
 
 
 @pytest.fixture(autouse=True)

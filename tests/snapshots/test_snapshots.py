@@ -164,3 +164,42 @@ def test_open_select_80x24(snap_compare: Snap) -> None:
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_help_screen(snap_compare: Snap) -> None:
+    """F1: the key list and the glossary, readable at 80x24."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+
+    app = edit_app(library_plan())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)
+
+
+def test_all_answers_page(snap_compare: Snap) -> None:
+    """F3: every answer grouped by step, the first one highlighted for Enter."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+
+    app = edit_app(library_plan({"context.company": "Acme [/] [link=x]y"}))
+    assert snap_compare(app, terminal_size=(100, 30), run_before=run_before)
+
+
+def test_dialog_button_focus_moves_with_arrows(snap_compare: Snap) -> None:
+    """The quit dialog after Right: focus has moved from "Save plan" to "Keep draft"."""
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await pilot.pause()
+        await pilot.press("x")  # an unsaved change, so quitting asks
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        await pilot.press("right")
+        await pilot.pause()
+
+    app = edit_app(library_plan())
+    assert snap_compare(app, terminal_size=(80, 24), run_before=run_before)

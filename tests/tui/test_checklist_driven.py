@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_keys import FRAUD, copy_checklist, new_app, type_text, wizard
+from tui_keys import FRAUD, copy_checklist, new_app, type_text, until, wizard
 
 from checklists.loader import load_checklist
 from screens.fields import QuestionField, field_id, widget_id
@@ -34,12 +34,11 @@ async def test_added_question_appears_without_code_change(tmp_path: Path) -> Non
         await pilot.pause()
         screen = wizard(pilot)
         await screen.jump_to(key)
-        await pilot.pause()
+        box = screen.query_one(f"#{widget_id(key)}", Input)
+        await until(pilot, lambda: box.has_focus, "focus after the jump's refresh")
         field = screen.query_one(f"#{field_id(key)}", QuestionField)
         assert field.display
         assert "Which laptop" in str(field.query_one(".prompt").render())
-        assert screen.query_one(f"#{widget_id(key)}", Input).has_focus
-        box = screen.query_one(f"#{widget_id(key)}", Input)
         await type_text(pilot, "x" * 45)
         assert box.value == "x" * 40  # max_length from the data is enforced while typing
         await pilot.press("ctrl+u")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, RadioSet
-from tui_keys import FRAUD, new_app, type_text, wizard
+from tui_keys import FRAUD, new_app, type_text, until, wizard
 
 from screens.app import HirewizApp, run, start_for_file
 from screens.confirm import ConfirmDialog
@@ -96,7 +96,11 @@ async def test_crash_mid_wizard_then_resume_holds_every_answer(tmp_path: Path) -
         await pilot.press("ctrl+n")
         await pilot.pause()
         await pilot.press("enter", "down", "enter")  # goals.problem_type: first choice
-        await pilot.pause(0.6)  # the debounced autosave
+        await until(
+            pilot,
+            lambda: not wizard(pilot).draft_pending and any(drafts_dir().glob("*.toml")),
+            "the debounced autosave",
+        )
         answers = wizard(pilot).session.answers
         assert answers.goals.problem_type == "recommendation"
         drafts = list(drafts_dir().glob("*.toml"))

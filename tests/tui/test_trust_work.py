@@ -15,7 +15,7 @@ import pytest
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
-from tui_keys import FRAUD, type_text, wizard
+from tui_keys import FRAUD, type_text, until, wizard
 
 from screens.app import HirewizApp, start_for_file, start_for_new
 from screens.confirm import ConfirmDialog
@@ -232,7 +232,7 @@ async def test_a_second_wizard_on_the_same_plan_is_told_and_keeps_its_own_draft(
             notes = [n.message for n in app._notifications]
             assert any("open in another hirewiz since" in n for n in notes), notes
             await _retype_company(pilot, "Second Ltd")
-            await pilot.pause(0.6)  # the debounced draft write
+            await until(pilot, lambda: not wizard(pilot).draft_pending, "the draft write")
             mine = wizard(pilot).session.draft_name
     finally:
         assert other.stdin is not None

@@ -65,6 +65,18 @@ def new_app(checklist: Checklist, output: Path | None = None) -> HirewizApp:
     return HirewizApp(start_for_new(checklist, output), checklist)
 
 
+async def until(pilot: Pilot[Any], condition: Any, what: str = "condition") -> None:
+    """Let the app run until ``condition()`` holds: a wait for a state, never a fixed sleep.
+
+    Gives up (and fails) after many refresh cycles, so a broken condition cannot hang the suite.
+    """
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
 async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Type like a fast typist: real key events, one settle at the end instead of per key.
 
