@@ -36,6 +36,15 @@ MAX_DEPTH = 32
 INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
 _KEY_PART = r"""(?<![A-Za-z0-9_-])(?:[A-Za-z0-9_-]++|"[^"\n]*+"|'[^'\n]*+')"""
 _LONG_DOTTED_KEY = re.compile(rf"(?:{_KEY_PART}[ \t]*+\.[ \t]*+){{{MAX_KEY_PARTS - 1}}}")
+# Strings and comments, so the dotted-key guard looks only where keys can be: a founder's
+# answer such as "v1.2.3.4…" is a value, and a plan holding one must load again.
+# An unterminated string runs to the end of its line (or of the file) instead of failing, so
+# every match moves the scan forward: linear on any input (tomllib reports the bad string).
+_STRINGS_AND_COMMENTS = re.compile(
+    r'"""(?:[^\\]|\\.)*?(?:"""|\Z)|\'\'\'.*?(?:\'\'\'|\Z)'
+    r'|"(?:[^"\\\n]|\\.)*+"?|\'[^\'\n]*+\'?|#[^\n]*+',
+    re.S,
+)
 _READ_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
 # Plain words for the path errors a user can cause; anything else uses the system's wording.
 _REASONS = {
@@ -155,9 +164,10 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
     """Parse TOML with the guards: dotted-key length, nesting, and numbers other tools accept."""
     if not text.strip():
         raise PlanFileError(path, "", "the file is empty")
-    long_key = _LONG_DOTTED_KEY.search(text)
+    keys_only = _STRINGS_AND_COMMENTS.sub(_hollow, text)
+    long_key = _LONG_DOTTED_KEY.search(keys_only)
     if long_key:
-        line = text.count("\n", 0, long_key.start()) + 1
+        line = keys_only.count("\n", 0, long_key.start()) + 1
         raise PlanFileError(
             path, f"line {line}", f"a dotted key has more than {MAX_KEY_PARTS} parts"
         )
@@ -179,6 +189,16 @@ def parse_toml(path: Path, text: str) -> dict[str, Any]:
         raise PlanFileError(path, "", "invalid TOML: nested too deeply") from None
     _check_values(path, doc)
     return doc
+
+
+def _hollow(match: re.Match[str]) -> str:
+    """A string kept as empty quotes (a quoted key part still counts as one part) and a comment
+    dropped; newlines stay, so line numbers in errors still point at the file's own lines."""
+    token = match.group()
+    if token.startswith("#"):
+        return ""
+    quote = token[:3] if token[:3] in ('"""', "'''") else token[0]
+    return quote + "\n" * token.count("\n") + quote
 
 
 def read_toml(path: Path) -> dict[str, Any]:

@@ -17,7 +17,6 @@ import json
 import os
 import re
 import secrets
-import tomllib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -255,13 +254,17 @@ def _mtime(path: Path) -> float:
 
 
 def peek(path: Path) -> dict[str, Any]:
-    """A bare TOML parse of a small regular file; anything else reads as empty."""
+    """A guarded TOML parse (no validation) of a small regular file; anything else reads as
+    empty. The guards matter here too: a 1 MiB dotted key in the library would otherwise hold
+    up the welcome screen."""
+    from wizard.files import PlanFileError, parse_toml
+
     data = _read_small(path)
     if data is None:
         return {}
     try:
-        return tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
+        return parse_toml(path, data.decode("utf-8"))
+    except (UnicodeDecodeError, PlanFileError):
         return {}
 
 

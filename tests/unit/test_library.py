@@ -187,3 +187,18 @@ def test_a_save_notices_a_file_changed_since_it_was_loaded(
     assert not changed_on_disk(path, fingerprint(path))
     saved = save(session, path, checklist)
     assert not conflicts(saved, path)
+
+
+def test_peek_refuses_a_long_dotted_key_instead_of_parsing_it(tmp_path: Path) -> None:
+    """The welcome screen peeks at every plan in the library: a pathological dotted key there
+    (quadratic for tomllib) reads as empty, like any other unusable file."""
+    from wizard.library import peek
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("a" + ".a" * 300_000 + " = 1\n", encoding="utf-8")
+    assert peek(bad) == {}
+    good = tmp_path / "good.toml"
+    good.write_text(
+        '[meta]\ntitle = "v1.2.3.4.5.6.7.8.9.10.11.12.13.14.15.16.17.18"\n', encoding="utf-8"
+    )
+    assert peek(good)["meta"]["title"].startswith("v1.2.3")

@@ -511,3 +511,44 @@ def test_library_listing_survives_odd_timestamps(
     code, out, err = run_cli("list")
     assert code == 0, err
     assert out.count("unreadable") == 1
+
+
+DOTTED = ".".join(f"p{i}" for i in range(20))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Cut stock-outs for grocery customers by a third (ids {DOTTED})",
+        f'Quoted "{DOTTED}" and a # that is not a comment',
+    ],
+)
+def test_dotted_text_in_an_answer_saves_and_loads_again(
+    run_cli: RunCli, tmp_path: Path, text: str
+) -> None:
+    """The dotted-key guard looks only where keys can be: a founder's answer full of dots is a
+    value, and the plan holding it must open again (the fuzz test found the opposite)."""
+    plan = tmp_path / "plan.toml"
+    code, _, err = run_cli("plan", "--answers", str(ANSWERS_DIR / "fraud_model.toml"), "-o", plan)
+    assert code == 0, err
+    code, _, err = run_cli("set", str(plan), f"goals.outcome={text}")
+    assert code == 0, err
+    code, _, err = run_cli("check", str(plan))
+    assert code == 0, err
+    assert tomllib.loads(plan.read_text(encoding="utf-8"))["answers"]["goals"]["outcome"] == text
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [
+        f"{DOTTED} = 1\n",
+        f'x = "a string first"\n[{DOTTED}]\n',
+        f"x = {{ {DOTTED} = 1 }}\n",
+        f'# a comment first\n"quoted".{DOTTED} = 1\n',
+    ],
+)
+def test_long_dotted_keys_are_still_refused_wherever_a_key_can_be(tmp_path: Path, doc: str) -> None:
+    path = tmp_path / "keys.toml"
+    path.write_text(doc, encoding="utf-8")
+    with pytest.raises(PlanFileError, match="dotted key has more than"):
+        planfile.parse_toml(path, doc)
