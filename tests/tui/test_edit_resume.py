@@ -50,8 +50,7 @@ async def test_edit_prefills_and_changes_only_one_answer(tmp_path: Path) -> None
         assert radios.has_focus
         await pilot.press("down", "enter")  # No
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert not screen.session.dirty
+        await until(pilot, lambda: not screen.session.dirty, "the save to finish")
     after = tomllib.loads(path.read_text())
     changed = {
         (step, key)

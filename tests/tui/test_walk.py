@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_keys import fill_step, new_app, walk_answers, wizard
+from tui_keys import fill_step, new_app, until, walk_answers, wizard
 
 from screens.wizard_screen import REVIEW
 from wizard.answers import get_checklist
@@ -54,10 +54,7 @@ async def test_walk_every_step_with_keys_then_save(tmp_path: Path) -> None:
         assert screen.session.answers == wanted
 
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.pause()
-        assert out.exists()
-        assert not screen.session.dirty
+        await until(pilot, lambda: out.exists() and not screen.session.dirty, "the save")
 
     saved = tomllib.loads(out.read_text(encoding="utf-8"))
     headless = tomllib.loads(dumps(build_plan(wanted, checklist)))
