@@ -56,6 +56,7 @@ class HirewizApp(App[int]):
         self._checklist = checklist
         self.rescued: list[Path] = []  # drafts written on the way out of a crash or signal
         self.crash: str = ""
+        self.saved: Path | None = None  # the plan saved last, named on the way out
 
     @property
     def checklist(self) -> Checklist:
@@ -403,6 +404,10 @@ def exit_report(app: HirewizApp, result: Any) -> int:
     """The exit code, with one line saying where the drafts are when hirewiz did not end well."""
     code = app.return_code or 0
     if code == 0:
+        if app.saved is not None:
+            from wizard.library import saved_line
+
+            print(saved_line(app.saved))
         return result or 0
     why = f"internal error ({app.crash})" if app.crash else "stopped by a signal"
     if app.rescued:

@@ -162,6 +162,7 @@ class Conversations:
         library.delete_draft(old.draft_name)
         screen.saved_as(replace(saved, draft_name=new_draft_name(target)))
         screen.notify(f"Saved {display_path(target)}", title="Plan saved")
+        screen.app.saved = target  # type: ignore[attr-defined]  # printed on exit (app.py)
         return True
 
     async def resolve_conflict(self, target: Path) -> Outcome:

@@ -31,7 +31,7 @@ from screens.fields import QuestionField, StepForm
 from screens.footer import QuietFooter
 from screens.help_screen import HelpScreen
 from screens.plain import shown, styled
-from screens.review import ReviewPane
+from screens.review import ReviewPane, save_label
 from screens.sidebar import Status, StepSidebar
 from wizard import library
 from wizard.answers import missing_required
@@ -366,7 +366,11 @@ class WizardScreen(Screen[None]):
         if self._position != position.markup:
             self._position = position.markup
             self.query_one("#position", Static).update(position)
-            self.query_one("#next", Button).label = "Save ✓" if self.step_id == REVIEW else "Next ›"
+        # On the Review the button saves: it says whether there is anything left to save.
+        label = save_label(self.session.dirty) if self.step_id == REVIEW else "Next ›"
+        next_button = self.query_one("#next", Button)
+        if str(next_button.label) != label:
+            next_button.label = label
         where = display_path(self.session.target) if self.session.target else "not saved yet"
         # "unsaved" first: a long title or path is cut at the right edge, never this word.
         unsaved = "● unsaved · " if self.session.dirty else ""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button, Input
 from tui_keys import FRAUD, new_app, type_text, until, wizard
 
@@ -98,3 +99,32 @@ async def test_kit_from_the_palette_writes_a_folder_and_saves_nothing(tmp_path: 
         await until(pilot, lambda: (tmp_path / "kit [x]" / "candidate").is_dir(), "the kit")
         assert wizard(pilot).session.dirty
     assert path.read_bytes() == before
+
+
+async def test_review_button_says_whether_there_is_anything_to_save_and_exit_names_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from screens.app import exit_report
+    from screens.wizard_screen import REVIEW
+
+    path = _saved(tmp_path / "plan.toml")
+    checklist = get_checklist()
+    app = HirewizApp(start_for_file(path, checklist), checklist)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = wizard(pilot)
+        await screen.go(screen.order.index(REVIEW))
+        button = screen.query_one("#next", Button)
+        await until(pilot, lambda: str(button.label) == "Saved ✓", "the clean label")
+        await screen.jump_to("context.company")
+        await pilot.pause()
+        await type_text(pilot, "x")
+        await screen.go(screen.order.index(REVIEW))
+        await until(pilot, lambda: str(button.label) == "Save", "the unsaved label")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: str(button.label) == "Saved ✓", "the label after saving")
+        await app.action_quit()
+    assert exit_report(app, None) == 0
+    assert (
+        f"hirewiz show {path}" in capsys.readouterr().out
+        or "hirewiz show" in capsys.readouterr().out
+    )
