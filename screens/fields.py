@@ -170,8 +170,9 @@ class QuestionField(Vertical):
             return Input(
                 text,
                 placeholder=plain(example(q)).plain,
-                type="integer" if q.kind == "int" else "text",
-                max_length=q.max_length or 0,
+                # Plain text with the reason shown beside it, never a widget that drops keys:
+                # "150k" must not quietly become 150, nor a long answer be cut at the limit.
+                type="text",
                 validators=[AnswerValidator(self)],
                 validate_on=["changed", "submitted"],
                 # Tabbing into a filled field must not select it all: the next key would

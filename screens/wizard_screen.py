@@ -367,7 +367,8 @@ class WizardScreen(Screen[None]):
             self._position = position.markup
             self.query_one("#position", Static).update(position)
         # On the Review the button saves: it says whether there is anything left to save.
-        label = save_label(self.session.dirty) if self.step_id == REVIEW else "Next ›"
+        nothing_on_disk = self.session.dirty or self.session.target is None
+        label = save_label(nothing_on_disk) if self.step_id == REVIEW else "Next ›"
         next_button = self.query_one("#next", Button)
         if str(next_button.label) != label:
             next_button.label = label

@@ -40,7 +40,10 @@ async def test_added_question_appears_without_code_change(tmp_path: Path) -> Non
         assert field.display
         assert "Which laptop" in str(field.query_one(".prompt").render())
         await type_text(pilot, "x" * 45)
-        assert box.value == "x" * 40  # max_length from the data is enforced while typing
+        # max_length from the data is enforced by the validator: the text stays as typed, the
+        # field is a problem (saving refuses) until it fits.
+        assert box.value == "x" * 45
+        await until(pilot, lambda: screen.problems() == [key], "the length check")
         await pilot.press("ctrl+u")
         await type_text(pilot, "ThinkPad")
         assert screen.session.answers.model_dump()[last.id]["laptop_vendor"] == "ThinkPad"
