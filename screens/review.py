@@ -7,11 +7,15 @@ live in ``review.tcss``, loaded by the wizard screen.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.geometry import Region
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -50,6 +54,23 @@ def _human(value: str) -> str:
     return value.replace("_", " ")
 
 
+class FindingsList(OptionList):
+    """The findings grow with the Review page instead of scrolling inside it (one scrollbar at
+    80x24), so keeping the highlighted finding in view is the page's job: a request to scroll
+    the list itself is passed to the first ancestor that can scroll."""
+
+    def scroll_to_region(self, region: Region, *args: Any, **kwargs: Any) -> Any:
+        if self.max_scroll_y > 0:
+            return super().scroll_to_region(region, *args, **kwargs)
+        for page in self.ancestors:
+            if isinstance(page, Widget) and page.max_scroll_y > 0:
+                shift = self.content_region.offset - page.content_region.offset
+                return page.scroll_to_region(
+                    region.translate(shift + page.scroll_offset), *args, **kwargs
+                )
+        return super().scroll_to_region(region, *args, **kwargs)
+
+
 class ReviewPane(VerticalScroll):
     """Everything the rules derive from the draft, refreshed whenever the draft changes."""
 
@@ -74,7 +95,7 @@ class ReviewPane(VerticalScroll):
                 yield Static(id="verdict-score")
             yield Static(id="sections")
         yield Static(id="missing")
-        findings = OptionList(id="findings")
+        findings = FindingsList(id="findings")
         findings.border_title = "Findings"
         findings.border_subtitle = "Enter: go to the answer"
         yield findings
