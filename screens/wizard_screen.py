@@ -56,6 +56,8 @@ class WizardScreen(Screen[None]):
         Binding("f3", "answers", "All answers", id="wizard.answers"),
         Binding("ctrl+l", "steps", "Steps", id="wizard.steps"),
         Binding("ctrl+e", "export", "Export", id="wizard.export", show=False),
+        # Shown in the footer on the Review only (check_action); the palette has it everywhere.
+        Binding("f4", "kit", "Kit", id="wizard.kit", tooltip="Build the take-home kit"),
         Binding("f1,question_mark", "help", "Help", id="wizard.help", key_display="F1"),
         Binding("ctrl+q", "app.quit", "Quit", id="wizard.quit"),
     ]
@@ -148,6 +150,12 @@ class WizardScreen(Screen[None]):
             self.forms[step_id] = form
             await switcher.mount(form)
         return form
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The take-home kit key belongs to the Review, where the plan's advice is read."""
+        if action == "kit":
+            return self.step_id == REVIEW
+        return True
 
     async def go(self, index: int, key: str | None = None) -> None:
         """Show step ``index``; the step being left counts as visited and the draft is saved."""
@@ -367,6 +375,7 @@ class WizardScreen(Screen[None]):
             self._position = position.markup
             self.query_one("#position", Static).update(position)
         # On the Review the button saves: it says whether there is anything left to save.
+        self.refresh_bindings()
         nothing_on_disk = self.session.dirty or self.session.target is None
         label = save_label(nothing_on_disk) if self.step_id == REVIEW else "Next ›"
         next_button = self.query_one("#next", Button)

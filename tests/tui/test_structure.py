@@ -128,3 +128,23 @@ async def test_review_button_says_whether_there_is_anything_to_save_and_exit_nam
         f"hirewiz show {path}" in capsys.readouterr().out
         or "hirewiz show" in capsys.readouterr().out
     )
+
+
+async def test_f4_on_the_review_opens_the_take_home_kit(tmp_path: Path) -> None:
+    from screens.wizard_screen import REVIEW
+
+    checklist = get_checklist()
+    path = _saved(tmp_path / "p.toml")
+    app = HirewizApp(start_for_file(path, checklist), checklist)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = wizard(pilot)
+        await pilot.press("f4")  # not on a question step
+        await pilot.pause()
+        assert not isinstance(app.screen, PathDialog)
+        await screen.go(screen.order.index(REVIEW))
+        await pilot.pause()
+        await pilot.press("f4")
+        await until(pilot, lambda: isinstance(app.screen, PathDialog), "the folder dialog")
+        app.screen.query_one(Input).value = str(tmp_path / "kit")
+        await pilot.press("enter")
+        await until(pilot, lambda: (tmp_path / "kit" / "reviewer").is_dir(), "the kit")
