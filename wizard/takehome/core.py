@@ -220,6 +220,16 @@ def score_sheet(kit: Kit, own: Sequence[str], metric_line: str | None) -> str:
     return "\n".join(lines)
 
 
+def add_reviewer_files(
+    kit: Kit, own: Sequence[tuple[str, str, str, str]], metric_line: str | None, family: str
+) -> None:
+    """What every kit gives the reviewer beside its answer key: the rubric, the score sheet
+    (the kit's own criteria, then the plan's) and the family's reference solution."""
+    kit.add("reviewer/RUBRIC.md", rubric(kit, own))
+    kit.add("reviewer/score_sheet.md", score_sheet(kit, [o[0] for o in own], metric_line))
+    kit.add("reviewer/solution.py", solution_source(family))
+
+
 def brief(
     kit: Kit,
     *,

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 
 from wizard.export import md
-from wizard.takehome.core import Kit, Planted, brief, rng_for, rubric, score_sheet, solution_source
+from wizard.takehome.core import Kit, Planted, add_reviewer_files, brief, rng_for
 from wizard.takehome.request import KitRequest
 
 ASKED_ON = "2026-11-20"
@@ -287,10 +287,8 @@ def _documents(kit: Kit) -> None:
             "Not measured.",
         ),
     ]
-    kit.add("reviewer/RUBRIC.md", rubric(kit, own))
     metric = "Answers matching holdout/reference_answers.jsonl: ____ of ____"
-    kit.add("reviewer/score_sheet.md", score_sheet(kit, [o[0] for o in own], metric))
-    kit.add("reviewer/solution.py", solution_source("documents"))
+    add_reviewer_files(kit, own, metric, "documents")
     kit.add(
         "reviewer/README.md",
         "# For the reviewer\n\n"

@@ -14,12 +14,10 @@ from datetime import date, timedelta
 from wizard.takehome.core import (
     Kit,
     Planted,
+    add_reviewer_files,
     brief,
     csv_text,
     rng_for,
-    rubric,
-    score_sheet,
-    solution_source,
 )
 from wizard.takehome.request import KitRequest
 
@@ -219,10 +217,8 @@ def _documents(kit: Kit) -> None:
             "Jargon, no numbers, or no recommendation." if ds else "Does not run.",
         ),
     ]
-    kit.add("reviewer/RUBRIC.md", rubric(kit, own))
     metric = "Holdout MAE (units per store-day): ______ (today's rule: see baseline_score)"
-    kit.add("reviewer/score_sheet.md", score_sheet(kit, [o[0] for o in own], metric))
-    kit.add("reviewer/solution.py", solution_source("forecast"))
+    add_reviewer_files(kit, own, metric, "forecast")
     kit.add(
         "reviewer/README.md",
         "# For the reviewer\n\n"

@@ -15,12 +15,10 @@ from datetime import UTC, datetime, timedelta, timezone
 from wizard.takehome.core import (
     Kit,
     Planted,
+    add_reviewer_files,
     brief,
     csv_text,
     rng_for,
-    rubric,
-    score_sheet,
-    solution_source,
 )
 from wizard.takehome.request import KitRequest
 
@@ -299,13 +297,11 @@ def _documents(kit: Kit) -> None:
             "No tests.",
         ),
     ]
-    kit.add("reviewer/RUBRIC.md", rubric(kit, own))
     metric = (
         "Days matching holdout/expected_daily_revenue.csv: ____ of ____; second run identical: "
         "yes / no"
     )
-    kit.add("reviewer/score_sheet.md", score_sheet(kit, [o[0] for o in own], metric))
-    kit.add("reviewer/solution.py", solution_source("pipeline"))
+    add_reviewer_files(kit, own, metric, "pipeline")
     kit.add(
         "reviewer/README.md",
         "# For the reviewer\n\n"

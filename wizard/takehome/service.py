@@ -18,12 +18,10 @@ from datetime import UTC, datetime, timedelta
 from wizard.takehome.core import (
     Kit,
     Planted,
+    add_reviewer_files,
     brief,
     csv_text,
     rng_for,
-    rubric,
-    score_sheet,
-    solution_source,
 )
 from wizard.takehome.request import KitRequest
 
@@ -271,10 +269,8 @@ def _documents(kit: Kit) -> None:
             "No monitoring beyond logs.",
         ),
     ]
-    kit.add("reviewer/RUBRIC.md", rubric(kit, own))
     metric = "Scores matching holdout/expected_scores.csv (to 1e-6): ____ of 200"
-    kit.add("reviewer/score_sheet.md", score_sheet(kit, [o[0] for o in own], metric))
-    kit.add("reviewer/solution.py", solution_source("service"))
+    add_reviewer_files(kit, own, metric, "service")
     kit.add(
         "reviewer/README.md",
         "# For the reviewer\n\n"

@@ -19,12 +19,10 @@ from wizard.export import md
 from wizard.takehome.core import (
     Kit,
     Planted,
+    add_reviewer_files,
     brief,
     csv_text,
     rng_for,
-    rubric,
-    score_sheet,
-    solution_source,
 )
 from wizard.takehome.request import KitRequest
 
@@ -441,13 +439,11 @@ def _documents(kit: Kit, dom: Domain, text: bool) -> None:
             "Jargon, no numbers, or no recommendation." if ds else "Does not run.",
         ),
     ]
-    kit.add("reviewer/RUBRIC.md", rubric(kit, [(a, b, c, d) for a, b, c, d in own]))
     metric = (
         "Holdout ROC AUC: ______ (reference solution: see solution.py output; today's rule: "
         "baseline_score)"
     )
-    kit.add("reviewer/score_sheet.md", score_sheet(kit, [o[0] for o in own], metric))
-    kit.add("reviewer/solution.py", solution_source("tabular"))
+    add_reviewer_files(kit, own, metric, "tabular")
     kit.add("reviewer/README.md", _reviewer_readme(dom))
 
 
