@@ -16,23 +16,19 @@ import random
 import shutil
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
+from checklists.takehome import Criterion, FamilyText, fill, load_takehome
 from wizard.export import md
 from wizard.takehome.request import Attribute, KitRequest
 
 SOLUTIONS = Path(__file__).resolve().parent / "solutions"
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-ADEQUATE = (
-    "Shows part of this: the work touches on it but leaves gaps the candidate does not name, or "
-    "only gets there when asked in the review call."
-)
-WEAK = "No evidence in the hand-in or the review call beyond the vocabulary."
 
 
 class KitError(Exception):
@@ -109,34 +105,50 @@ def measure(kit: Kit) -> dict[str, Any]:
         return result
 
 
-def _measured(kit: Kit, p: Planted, result: dict[str, Any]) -> str:
+def _measured(p: Planted, result: dict[str, Any]) -> str:
     moved = result.get("ablation", {}).get(p.id)
     if moved is None:
         return ""
+    t = load_takehome().answer_key
     if "metric" in result:
-        return (
-            f" On this kit the reference solution's holdout {result['metric']} is "
-            f"{result['score']} with every fix and {moved} without this one (today's rule: "
-            f"{result['baseline_score']})."
+        return fill(
+            t["measured_score"],
+            {
+                "metric": result["metric"],
+                "score": result["score"],
+                "moved": moved,
+                "baseline": result["baseline_score"],
+            },
         )
     if "wrong_days" in result:
-        return f" On this kit, leaving it unhandled makes {moved} day(s) of the table wrong."
+        return fill(t["measured_days"], {"moved": moved})
     if "probes" in result:
-        return (
-            f" On this kit, serving it as it is gets {moved} of {result['probes']} probe scores "
-            "right."
-        )
+        return fill(t["measured_probes"], {"moved": moved, "probes": result["probes"]})
     return ""
 
 
 def finish(kit: Kit) -> None:
     """Measure the kit with its reference solution and add the answer key."""
     result = measure(kit) if kit.request.family != "documents" else {}
-    kit.planted = [replace(p, impact=p.impact + _measured(kit, p, result)) for p in kit.planted]
+    kit.planted = [replace(p, impact=p.impact + _measured(p, result)) for p in kit.planted]
     kit.add("reviewer/answer_key.toml", answer_key(kit))
 
 
-# --- reviewer documents ----------------------------------------------------------------------
+# --- the kit's documents ---------------------------------------------------------------------
+
+
+def text_for(family: str) -> FamilyText:
+    """The words of a family's kit (checklists/takehome.toml)."""
+    return load_takehome().families[family]
+
+
+def plant(kit: Kit, *ids: str, **values: object) -> None:
+    """Record the problems ``ids`` as planted, in that order, with the answer key's words for
+    each (checklists/takehome.toml) filled with this kit's ``values``."""
+    for pid in ids:
+        t = text_for(kit.request.family).planted[pid]
+        where, detect, impact = (fill(x, values) for x in (t.where, t.detect, t.impact))
+        kit.plant(Planted(pid, t.kind, where, detect, impact))
 
 
 def answer_key(kit: Kit) -> str:
@@ -154,121 +166,124 @@ def answer_key(kit: Kit) -> str:
             for p in kit.planted
         ],
     }
-    head = (
-        "# Answer key for the reviewer: every problem planted in candidate/data. Never send this\n"
-        "# file to a candidate. 'python reviewer/solution.py candidate' finds them from the data.\n"
-    )
+    head = "".join(f"# {line}\n" for line in load_takehome().answer_key["head"])
     return head + tomli_w.dumps(doc)
 
 
-def rubric(kit: Kit, own: Sequence[tuple[str, str, str, str]]) -> str:
+def _table(columns: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    return lines + ["| " + " | ".join(row) + " |" for row in rows]
+
+
+def rubric(kit: Kit, own: Sequence[Criterion]) -> str:
     """RUBRIC.md: the kit's own criteria, then each plan scorecard attribute the exercise covers."""
-    req = kit.request
+    t = load_takehome().rubric
+    company = md(kit.request.company)
+    rows = [(c.name, c.strong, c.adequate, c.weak) for c in own]
+    rows += [(md(a.name), md(a.strong), t["adequate"], t["weak"]) for a in _attributes(kit)]
     lines = [
-        f"# Rubric: take-home for {md(req.company)}",
+        "# " + fill(t["title"], {"company": company}),
         "",
-        "What strong, adequate and weak work looks like. Score each row on the score sheet; the "
-        f"answer key lists the {len(kit.planted)} planted problems behind the first rows.",
+        fill(t["intro"], {"company": company, "planted": len(kit.planted)}),
         "",
-        "| Criterion | Strong | Adequate | Weak |",
-        "|---|---|---|---|",
+        *_table(t["columns"], rows),
     ]
-    lines += [
-        f"| {name} | {strong} | {adequate} | {weak} |" for name, strong, adequate, weak in own
-    ]
-    for attr in _attributes(req):
-        lines.append(f"| {md(attr.name)} | {md(attr.strong)} | {ADEQUATE} | {WEAK} |")
     return "\n".join(lines) + "\n"
 
 
-def _attributes(req: KitRequest) -> tuple[Attribute, ...]:
+def _attributes(kit: Kit) -> tuple[Attribute, ...]:
+    req = kit.request
     if req.attributes:
         return req.attributes
-    return tuple(
-        Attribute(c, "Shows it with concrete detail in the exercise, not just the words.")
-        for c in req.competencies
-    )
+    strong = load_takehome().rubric["competency_strong"]
+    return tuple(Attribute(c, strong) for c in req.competencies)
 
 
-def score_sheet(kit: Kit, own: Sequence[str], metric_line: str | None) -> str:
-    req = kit.request
+def score_sheet(kit: Kit, own: Sequence[str], metric_line: str) -> str:
+    t = load_takehome().score_sheet
     lines = [
-        f"# Score sheet: take-home for {md(req.company)}",
+        "# " + fill(t["title"], {"company": md(kit.request.company)}),
         "",
-        "Copy this file once per candidate.",
+        t["copy"],
         "",
-        "Candidate: ______________________  Reviewer: ______________________  Date: __________",
+        t["names"],
         "",
-        "## Planted problems found",
+        "## " + t["planted"],
         "",
-        "| id | kind | found (yes / partly / no) | what they did about it |",
-        "|---|---|---|---|",
+        *_table(t["planted_columns"], ((p.id, p.kind, "", "") for p in kit.planted)),
+        "",
+        "## " + t["result"],
+        "",
+        metric_line,
+        "",
+        "## " + t["criteria"],
+        "",
+        *_table(
+            t["criteria_columns"],
+            ((name, "", "") for name in [*own, *(md(a.name) for a in _attributes(kit))]),
+        ),
+        "",
+        "## " + t["decision"],
+        "",
+        t["hire_signal"],
+        "",
     ]
-    lines += [f"| {p.id} | {p.kind} |  |  |" for p in kit.planted]
-    if metric_line:
-        lines += ["", "## Result on the holdout", "", metric_line]
-    lines += [
-        "",
-        "## Criteria",
-        "",
-        "| Criterion | strong / adequate / weak | evidence |",
-        "|---|---|---|",
-    ]
-    lines += [f"| {name} |  |  |" for name in own]
-    lines += [f"| {md(a.name)} |  |  |" for a in _attributes(req)]
-    lines += ["", "## Decision", "", "Hire signal (strong yes / yes / no / strong no): ______", ""]
     return "\n".join(lines)
 
 
-def add_reviewer_files(
-    kit: Kit, own: Sequence[tuple[str, str, str, str]], metric_line: str | None, family: str
-) -> None:
-    """What every kit gives the reviewer beside its answer key: the rubric, the score sheet
-    (the kit's own criteria, then the plan's) and the family's reference solution."""
-    kit.add("reviewer/RUBRIC.md", rubric(kit, own))
-    kit.add("reviewer/score_sheet.md", score_sheet(kit, [o[0] for o in own], metric_line))
-    kit.add("reviewer/solution.py", solution_source(family))
-
-
-def brief(
-    kit: Kit,
-    *,
-    task: Sequence[str],
-    data: Sequence[tuple[str, str]],
-    hand_in: Sequence[str],
-    assessed: Sequence[str],
-) -> str:
+def brief(kit: Kit, family: FamilyText, values: Mapping[str, object], when: set[str]) -> str:
     """BRIEF.md: the problem in the plan's words, the task, time box, pay, data, hand-in and how
     the work is judged. Nothing in it says what or where the planted problems are."""
     req = kit.request
-    lines = [f"# Take-home exercise for {md(req.company)}", "", "## The problem", ""]
+    t = load_takehome().brief
+    lines = ["# " + fill(t["title"], {"company": md(req.company)}), "", "## " + t["problem"], ""]
     if req.outcome:
-        lines.append(f"- What we want to change: {md(req.outcome.rstrip('.!?; '))}.")
+        lines.append("- " + fill(t["outcome"], {"outcome": md(req.outcome.rstrip(".!?; "))}))
     if req.success_metric:
-        lines.append(f"- How we will know it worked: {md(req.success_metric.rstrip('.!?; '))}.")
+        metric = md(req.success_metric.rstrip(".!?; "))
+        lines.append("- " + fill(t["success_metric"], {"success_metric": metric}))
     if not (req.outcome or req.success_metric):
-        lines.append("The task below describes the problem we need solved.")
-    lines += ["", "## Your task", "", *task, "", "## Time box and pay", ""]
-    hours = f"{req.hours} hour" + ("s" if req.hours != 1 else "")
-    lines.append(
-        f"Spend at most {hours}. Stop when the time is up and write down what you would do next; "
-        "an unfinished part explained well counts for more than extra hours."
-    )
-    lines.append(
-        {
-            True: "This exercise is paid for your time.",
-            False: "This exercise is not paid.",
-            None: "We will confirm before you start whether and how this exercise is paid.",
-        }[req.paid]
-    )
-    lines += ["", "## The data", "", "| file | what it is |", "|---|---|"]
-    lines += [f"| `{path}` | {about} |" for path, about in data]
-    lines += ["", "## What to hand in", "", *[f"- {item}" for item in hand_in]]
-    lines += ["", "## How it is assessed", "", *[f"- {item}" for item in assessed]]
+        lines.append(t["no_problem"])
+    hours = fill(t["one_hour" if req.hours == 1 else "many_hours"], {"hours": req.hours})
+    lines += ["", "## " + t["task"], "", *(fill(line, values) for line in family.task)]
+    lines += ["", "## " + t["time"], "", fill(t["time_box"], {"hours": hours})]
+    lines.append({True: t["paid"], False: t["unpaid"], None: t["pay_unknown"]}[req.paid])
+    rows = [
+        (f"`{fill(d.path, values)}`", fill(d.about, values))
+        for d in family.data
+        if not d.when or d.when in when
+    ]
+    lines += ["", "## " + t["data"], "", *_table(t["data_columns"], rows)]
+    lines += ["", "## " + t["hand_in"], "", *(f"- {fill(i, values)}" for i in family.hand_in)]
+    lines += ["", "## " + t["assessed"], "", *(f"- {fill(i, values)}" for i in family.assessed)]
     if req.competencies:
-        lines += ["", "We will also look for:", ""]
+        lines += ["", t["also_look_for"], ""]
         lines += [f"- {md(c)}" for c in req.competencies]
     return "\n".join(lines) + "\n"
+
+
+def add_documents(
+    kit: Kit, values: Mapping[str, object] | None = None, when: Iterable[str] = ()
+) -> None:
+    """Everything a kit says besides its answer key, in the family's words filled with
+    ``values``: the candidate's brief, and the reviewer's rubric and score sheet (the kit's own
+    criteria, then the plan's), README and the family's reference solution. ``when`` names the
+    optional rows of the brief's data table that this kit has."""
+    family = kit.request.family
+    text = text_for(family).for_track(kit.request.track)
+    n = len(kit.planted)
+    filled = {**(values or {}), "found": n - 1, "planted": n}
+    own = [
+        Criterion(*(fill(part, filled) for part in (c.name, c.strong, c.adequate, c.weak)))
+        for c in text.criteria
+    ]
+    kit.add("candidate/BRIEF.md", brief(kit, text, filled, set(when)))
+    kit.add("reviewer/RUBRIC.md", rubric(kit, own))
+    kit.add("reviewer/score_sheet.md", score_sheet(kit, [c.name for c in own], text.metric))
+    kit.add("reviewer/solution.py", solution_source(family))
+    readme = [f"# {load_takehome().reviewer_readme['title']}", ""]
+    readme += [f"- {fill(line, filled)}" for line in text.readme]
+    kit.add("reviewer/README.md", "\n".join(readme) + "\n")
 
 
 # --- writing ---------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 
 from wizard.export import md
-from wizard.takehome.core import Kit, Planted, add_reviewer_files, brief, rng_for
+from wizard.takehome.core import Kit, add_documents, plant, rng_for
 from wizard.takehome.request import KitRequest
 
 ASKED_ON = "2026-11-20"
@@ -192,108 +192,21 @@ def generate(req: KitRequest, seed: int) -> Kit:
     kit.add("candidate/data/questions.jsonl", "".join(json.dumps(q) + "\n" for q in questions))
     kit.add("reviewer/holdout/reference_answers.jsonl", "".join(json.dumps(r) + "\n" for r in refs))
     unanswered = next(str(q["id"]) for q in questions if q["question"] == unanswerable)
-    kit.plant(
-        Planted(
-            "unanswerable_question",
-            "answer not in the documents",
-            f"questions.jsonl: {unanswered} ({unanswerable})",
-            "No document shares the question's key words.",
-            "A feature that always answers invents one; the evaluation set must expect a refusal.",
-        ),
-        Planted(
-            "conflicting_versions",
-            "conflicting document versions",
-            f"docs/{conflict.slug}.md (version 3) and docs/{conflict.slug}-v2.md (version 2)",
-            "Two documents with the same title give different numbers; the front matter says "
-            "which is newer.",
-            f"Retrieving the old version gives the wrong answer to '{conflict.question}'.",
-        ),
-        Planted(
-            "outdated_document",
-            "outdated document",
-            f"docs/{outdated.slug}-winter-2025.md (valid_until 2026-01-06)",
-            "Its valid_until date is before the date the questions were asked.",
-            f"Retrieving it gives last winter's answer to '{outdated.question}'.",
-        ),
-        Planted(
-            "near_duplicates",
-            "near-duplicate documents",
-            f"docs/{dupe.slug}.md and docs/faq-{dupe.slug}.md",
-            "Two documents with different titles and almost the same words.",
-            "Both fill the retrieved context, crowd out other evidence and double the cost.",
-        ),
-        Planted(
-            "prompt_injection",
-            "prompt injection inside a document",
-            f"docs/{injected.slug}.md, last paragraph",
-            "A document addresses AI assistants and tells them to ignore their instructions.",
-            "Passed to a model unfiltered, it can make the feature tell users false things.",
-        ),
+    plant(
+        kit,
+        "unanswerable_question",
+        "conflicting_versions",
+        "outdated_document",
+        "near_duplicates",
+        "prompt_injection",
+        qid=unanswered,
+        question=unanswerable,
+        conflict=conflict.slug,
+        conflict_question=conflict.question,
+        outdated=outdated.slug,
+        outdated_question=outdated.question,
+        dupe=dupe.slug,
+        injected=injected.slug,
     )
-    _documents(kit)
+    add_documents(kit)
     return kit
-
-
-def _documents(kit: Kit) -> None:
-    task = [
-        "Our users ask questions that our help-centre documents (`data/docs/`) should answer. "
-        "`data/questions.jsonl` holds real questions they asked.",
-        "",
-        "1. Build an evaluation set first: for each question, the answer you expect and the "
-        "document it comes from, and how you will score an answer. Say which questions are hard "
-        "and why.",
-        "2. Then build the feature: answer a question from the documents (any model or API you "
-        "like; say which and why), citing the document it used.",
-        "3. Report quality on your evaluation set, latency (median and 95th percentile) and cost "
-        "per thousand questions, and what you would change before real users see it.",
-    ]
-    data = [
-        ("data/docs/*.md", "help-centre documents, each with a small header"),
-        ("data/questions.jsonl", "questions users asked, one JSON object per line"),
-    ]
-    hand_in = [
-        "Your evaluation set (a file) and the code that scores the feature against it.",
-        "The feature's code with a README that says how to run it and what keys it needs.",
-        "A one-page report: quality, latency and cost figures, the problems you found in the "
-        "documents and questions, and what you would do next.",
-    ]
-    assessed = [
-        "We compare your evaluation set and answers with our reference answers.",
-        "We read how you found and handled problems in the documents and questions.",
-        "We look at whether your figures for quality, latency and cost are measured, not guessed.",
-    ]
-    kit.add(
-        "candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed)
-    )
-    n = len(kit.planted)
-    own = [
-        (
-            "Traps found",
-            f"Finds at least {n - 1} of the {n} planted traps and handles each.",
-            "Finds two or three.",
-            "Finds at most one.",
-        ),
-        (
-            "Evaluation first",
-            "The evaluation set exists before the feature, covers the traps and "
-            "has a scoring rule.",
-            "An evaluation set, but thin or written after the fact.",
-            "No evaluation set; quality is asserted.",
-        ),
-        (
-            "Quality, latency, cost",
-            "All three measured on the evaluation set, with the setup stated.",
-            "Measured in part.",
-            "Not measured.",
-        ),
-    ]
-    metric = "Answers matching holdout/reference_answers.jsonl: ____ of ____"
-    add_reviewer_files(kit, own, metric, "documents")
-    kit.add(
-        "reviewer/README.md",
-        "# For the reviewer\n\n"
-        "- `answer_key.toml`: the planted traps. `RUBRIC.md` and `score_sheet.md`: how to score.\n"
-        "- `python reviewer/solution.py candidate` lists the traps it finds and how often simple "
-        "word-overlap retrieval, with the traps handled, picks the reference document.\n"
-        "- `holdout/reference_answers.jsonl`: the answer and source for every question.\n",
-    )

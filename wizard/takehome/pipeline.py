@@ -12,14 +12,7 @@ import json
 import random
 from datetime import UTC, datetime, timedelta, timezone
 
-from wizard.takehome.core import (
-    Kit,
-    Planted,
-    add_reviewer_files,
-    brief,
-    csv_text,
-    rng_for,
-)
+from wizard.takehome.core import Kit, add_documents, csv_text, plant, rng_for
 from wizard.takehome.request import KitRequest
 
 FIRST = datetime(2026, 11, 2, tzinfo=UTC)
@@ -159,60 +152,18 @@ def generate(req: KitRequest, seed: int) -> Kit:
         "candidate/data/sources.json",
         json.dumps({"till_local_time_utc_offset": "+01:00"}, indent=2) + "\n",
     )
-    kit.plant(
-        Planted(
-            "customer_key_variants",
-            "duplicate keys by case or whitespace",
-            "drops/*.csv: customer_id values such as 'c1234' and ' C1234 '",
-            "Customer ids that collide once trimmed and upper-cased.",
-            "Unnormalised, the daily customer count is too high on every day.",
-        ),
-        Planted(
-            "resent_records",
-            "re-sent records",
-            "app_events.jsonl retries with the same order_id and version; the second drop "
-            "repeats the last orders of the first",
-            "The same order_id more than once across and within files.",
-            "Counted twice, orders and revenue run high on those days.",
-        ),
-        Planted(
-            "late_arrivals",
-            "late-arriving records",
-            "app_events.jsonl: some records sent one or two days after created_at",
-            "sent_at a day or more after created_at.",
-            "Dated by arrival, revenue lands on the wrong day.",
-        ),
-        Planted(
-            "schema_change",
-            "schema change midway",
-            "drops from the third day on: amount_cents, customer, created_ts",
-            "The CSV headers differ between drops.",
-            "Read with the old column names, those days lose every web order.",
-        ),
-        Planted(
-            "mixed_encodings",
-            "mixed encodings",
-            f"drops/orders_{(FIRST + timedelta(days=enc_day)).date().isoformat()}.csv is "
-            "Windows-1252, the rest UTF-8",
-            "That file does not decode as UTF-8 (customer names such as Müller).",
-            "A UTF-8 reader fails on it and the day loses its web orders.",
-        ),
-        Planted(
-            "mixed_time_zones",
-            "time-zone errors",
-            "drops: local time without offset (UTC+01:00); app_events: UTC and +05:30",
-            "Three timestamp styles; sources.json gives the tills' offset.",
-            "Read as if all were UTC, orders near midnight land on the wrong day.",
-        ),
-        Planted(
-            "non_idempotent_append",
-            "non-idempotent trap",
-            "daily_revenue.csv: the legacy job appended one day twice after a re-run",
-            "The legacy output has a date that appears twice.",
-            "Appending again repeats days; writing keyed by date keeps one row per day.",
-        ),
+    plant(
+        kit,
+        "customer_key_variants",
+        "resent_records",
+        "late_arrivals",
+        "schema_change",
+        "mixed_encodings",
+        "mixed_time_zones",
+        "non_idempotent_append",
+        encoded_day=(FIRST + timedelta(days=enc_day)).date().isoformat(),
     )
-    _documents(kit)
+    add_documents(kit)
     return kit
 
 
@@ -238,77 +189,3 @@ def _legacy(rng: random.Random) -> list[list[object]]:
         )
     rows.insert(3, list(rows[2]))
     return rows
-
-
-SPEC = [
-    "Build a pipeline that turns everything in `data/` into one table, `daily_revenue.csv`, with "
-    "one row per UTC calendar day: `date`, `orders` (paid orders), `revenue` (sum of paid amounts "
-    "in currency units, two decimals) and `customers` (distinct customers with a paid order).",
-    "",
-    "- Sources: the web shop's daily CSV drops in `data/drops/` and the app's event stream "
-    "`data/app_events.jsonl`, where a later `version` of an order replaces the earlier one.",
-    "- The tills write local time (see `data/sources.json`); everything else is documented in the "
-    "files themselves.",
-    "- `data/daily_revenue.csv` is what the legacy job produced so far; your pipeline updates it.",
-    "- Running the pipeline twice on the same inputs must leave exactly the same output.",
-    "- Include tests for the parts you think are most likely to break.",
-]
-
-
-def _documents(kit: Kit) -> None:
-    data = [
-        ("data/drops/orders_*.csv", "daily drops from the web shop"),
-        ("data/app_events.jsonl", "order events from the app, one JSON object per line"),
-        ("data/sources.json", "what we know about the sources"),
-        ("data/daily_revenue.csv", "the legacy job's output so far"),
-    ]
-    hand_in = [
-        "Your code (a repository or a zip) with a README that says how to run it and the tests.",
-        "The `daily_revenue.csv` your pipeline writes.",
-        "A one-page note: what you found in the sources, how the pipeline handles each case, and "
-        "what you would monitor in production.",
-    ]
-    assessed = [
-        "We compare your table with the right answer, day by day.",
-        "We run your pipeline twice and compare the outputs.",
-        "We read how you found and handled problems in the sources, and your tests.",
-    ]
-    kit.add(
-        "candidate/BRIEF.md", brief(kit, task=SPEC, data=data, hand_in=hand_in, assessed=assessed)
-    )
-    n = len(kit.planted)
-    own = [
-        (
-            "Source problems handled",
-            f"Handles at least {n - 1} of the {n} planted cases and explains each.",
-            "Handles about half; the rest silently wrong.",
-            "Handles at most two.",
-        ),
-        (
-            "Idempotent and correct",
-            "Output matches the expected table and a second run changes nothing.",
-            "Matches on most days, or re-runs need manual clean-up.",
-            "Wrong on most days, or a re-run doubles rows.",
-        ),
-        (
-            "Tests and operability",
-            "Tests cover the edge cases found; failures name the file and row.",
-            "A few happy-path tests.",
-            "No tests.",
-        ),
-    ]
-    metric = (
-        "Days matching holdout/expected_daily_revenue.csv: ____ of ____; second run identical: "
-        "yes / no"
-    )
-    add_reviewer_files(kit, own, metric, "pipeline")
-    kit.add(
-        "reviewer/README.md",
-        "# For the reviewer\n\n"
-        "- `answer_key.toml`: the planted cases. `RUBRIC.md` and `score_sheet.md`: how to score.\n"
-        "- `python reviewer/solution.py candidate` runs the reference pipeline, lists what it "
-        "found and whether its table matches `holdout/expected_daily_revenue.csv`; `--ablate` "
-        "shows how many days go wrong when each case is not handled.\n"
-        "- Score a candidate: `python reviewer/solution.py candidate --predictions "
-        "their_daily_revenue.csv` counts the days that match.\n",
-    )

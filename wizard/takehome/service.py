@@ -15,14 +15,7 @@ import math
 import random
 from datetime import UTC, datetime, timedelta
 
-from wizard.takehome.core import (
-    Kit,
-    Planted,
-    add_reviewer_files,
-    brief,
-    csv_text,
-    rng_for,
-)
+from wizard.takehome.core import Kit, add_documents, csv_text, plant, rng_for, text_for
 from wizard.takehome.request import KitRequest
 
 FEATURES = (
@@ -139,8 +132,20 @@ def generate(req: KitRequest, seed: int) -> Kit:
         'timeout_seconds = 2\n\n[resources]\ncpu = "500m"\nmemory = "512Mi"\n\n' + probes,
     )
     kit.add("candidate/data/logs/requests.jsonl", _log(rng))
-    _plant(kit, skewed, drifted, pyd_old, pyd_new)
-    _documents(kit)
+    plant(
+        kit,
+        "training_serving_skew",
+        "dependency_conflict",
+        "missing_health_checks",
+        "latency_regression",
+        "input_drift",
+        skewed=skewed,
+        old=pyd_old,
+        new=pyd_new,
+        drifted=drifted,
+    )
+    modes = text_for("service").phrases
+    add_documents(kit, {"mode": modes.get(req.serving, modes["other"])})
     return kit
 
 
@@ -165,118 +170,3 @@ def _log(rng: random.Random) -> str:
             )
         )
     return "\n".join(lines) + "\n"
-
-
-def _plant(kit: Kit, skewed: str, drifted: str, old: str, new: str) -> None:
-    kit.plant(
-        Planted(
-            "training_serving_skew",
-            "training/serving skew",
-            f"model/score.py: {skewed} is used raw although the model was trained on "
-            f"log1p({skewed})",
-            "Score training_sample.csv with score.py and compare with score_at_training.",
-            "Served scores differ from the trained model's; decisions at the threshold flip.",
-        ),
-        Planted(
-            "dependency_conflict",
-            "unpinned dependency conflict",
-            f"requirements-train.txt pins pydantic=={old}; service/requirements.txt asks "
-            f"pydantic>={new} and leaves fastapi and uvicorn unpinned",
-            "Compare the two requirement files; look for lines without ==.",
-            "Training and serving cannot share one environment; builds are not reproducible.",
-        ),
-        Planted(
-            "missing_health_checks",
-            "missing health and readiness checks",
-            "service/service.toml: no readiness check, and liveness missing or empty",
-            "The deployment config has no readiness probe and no working liveness probe.",
-            "Traffic reaches instances before the model is loaded; hung instances stay up.",
-        ),
-        Planted(
-            "latency_regression",
-            "latency regression",
-            "logs/requests.jsonl: model_version 1.5.0",
-            "p95 latency by model_version: the newer release is several times slower.",
-            "The new release breaks the latency budget for a share of requests.",
-        ),
-        Planted(
-            "input_drift",
-            "drifted incoming data",
-            f"incoming_sample.csv: {drifted}",
-            f"Compare each feature's distribution with training_sample.csv: {drifted} moved.",
-            "The model scores data unlike what it learned from; quality drops unnoticed.",
-        ),
-    )
-
-
-def _documents(kit: Kit) -> None:
-    req = kit.request
-    mode = {
-        "batch": "a scheduled batch job with a small HTTP endpoint for on-demand scores",
-        "on_device": "an HTTP service today, with the same scoring later shipped to devices",
-    }.get(req.serving, "an HTTP service called by our product")
-    task = [
-        f"Our team trained the model in `data/model/` and wants it served as {mode}.",
-        "",
-        "- Serve `POST /score` that takes one request (the feature names in `model.json`) and "
-        "returns the probability the trained model gives.",
-        "- Make it ready for production: safe to deploy, restart and roll back, within 100 ms at "
-        "the 95th percentile, and able to tell us when something goes wrong.",
-        "- Review what we gave you (`data/`) as if it were handed over by a colleague: say what "
-        "you would not ship as it is, and fix what you can in the time.",
-    ]
-    data = [
-        ("data/model/model.json", "the trained model: coefficients and feature transforms"),
-        ("data/model/score.py", "the scoring function our backend developer wrote"),
-        ("data/training_sample.csv", "a sample of training inputs with the training-time score"),
-        ("data/incoming_sample.csv", "a sample of last week's requests"),
-        ("data/requirements-train.txt", "the training environment"),
-        ("data/service/requirements.txt", "the service environment so far"),
-        ("data/service/service.toml", "the deployment config so far"),
-        ("data/logs/requests.jsonl", "request log from the current deployment"),
-    ]
-    hand_in = [
-        "Your code (a repository or a zip) with a README: how to build, run and test it.",
-        "A one-page note: what you found in the hand-over, what you changed, what you would "
-        "monitor and alert on, and what you would do next.",
-    ]
-    assessed = [
-        "We send a set of requests to your service and compare its scores with the right ones.",
-        "We read how you found and handled the problems in the hand-over.",
-        "We look at how the service would behave in production: start-up, failure, rollback.",
-    ]
-    kit.add(
-        "candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed)
-    )
-    n = len(kit.planted)
-    own = [
-        (
-            "Hand-over problems found",
-            f"Finds at least {n - 1} of the {n} planted faults and fixes or flags each.",
-            "Finds two or three.",
-            "Finds at most one; ships the hand-over as it is.",
-        ),
-        (
-            "Correct, operable service",
-            "Scores match the trained model; health, readiness and pinned environment in place.",
-            "Runs, but scores or operations have gaps the candidate names.",
-            "Scores differ from the model, or it does not run.",
-        ),
-        (
-            "Monitoring plan",
-            "Names drift, latency and error signals with thresholds and an owner.",
-            "Lists signals without thresholds.",
-            "No monitoring beyond logs.",
-        ),
-    ]
-    metric = "Scores matching holdout/expected_scores.csv (to 1e-6): ____ of 200"
-    add_reviewer_files(kit, own, metric, "service")
-    kit.add(
-        "reviewer/README.md",
-        "# For the reviewer\n\n"
-        "- `answer_key.toml`: the planted faults. `RUBRIC.md` and `score_sheet.md`: how to score.\n"
-        "- `python reviewer/solution.py candidate` lists the faults it finds and checks that the "
-        "corrected scoring matches `holdout/expected_scores.csv`.\n"
-        "- Score a candidate: send the rows of `holdout/expected_scores.csv` to their service and "
-        "save `score` per row as a CSV; `--predictions FILE` counts the matches.\n",
-    )

@@ -15,15 +15,9 @@ import math
 import random
 from dataclasses import dataclass
 
+from checklists.takehome import fill
 from wizard.export import md
-from wizard.takehome.core import (
-    Kit,
-    Planted,
-    add_reviewer_files,
-    brief,
-    csv_text,
-    rng_for,
-)
+from wizard.takehome.core import Kit, add_documents, csv_text, plant, rng_for, text_for
 from wizard.takehome.request import KitRequest
 
 
@@ -285,62 +279,58 @@ def generate(req: KitRequest, seed: int) -> Kit:
     if dom.manifest:
         kit.add(f"candidate/data/{dom.manifest}", _manifest(rng, dom, train))
 
-    f2, f4 = dom.features[2][0], dom.features[4][0]
-    kit.plant(
-        Planted(
-            "duplicate_rows",
-            "duplicates",
-            f"train.csv: {len(copies)} extra copies of {len(resent)} positive {dom.entity} rows "
-            f"from source {dup_source}",
-            f"{dom.id_col} values that repeat (compare them trimmed and in one case).",
-            f"Kept, they make {dup_source} look far riskier than it is; the holdout score drops.",
-        ),
-        Planted(
-            "label_batch",
-            "label noise",
-            f"train.csv: {len(batch)} rows with labelled_by = vendor_batch, all from "
-            f"{batch_source}",
-            "Positive rate by labelled_by: one labeller marked every row 1.",
-            f"Kept, the model learns that {batch_source} rows are positive; the holdout score "
-            "drops.",
-        ),
-        Planted(
-            "leaking_column",
-            "target leakage",
-            f"train.csv: column {dom.leak[0]}",
-            f"{dom.leak[0]} alone separates the classes almost perfectly (single-column ROC AUC "
-            "above 0.9): it is recorded after the outcome.",
-            "Kept, validation looks near perfect but the holdout, where the column is not yet "
-            "known, scores far lower.",
-        ),
-        Planted(
-            "unit_mixup",
-            "unit mix-up",
-            f"train.csv and holdout: {f2} for source {unit_source} is in {dom.unit}",
-            f"Median of {f2} by source: one source is about {factor} times the others.",
-            f"Kept, {f2} stops carrying its signal; the holdout score drops.",
-        ),
-        Planted(
-            "missing_pattern",
-            "missing values with a pattern",
-            f"train.csv and holdout: blanks in {f4}",
-            f"Blank rate of {f4} by label: far higher for positives.",
-            "Dropping those rows, or filling them without a missing flag, throws the signal in the "
-            "blanks away; the holdout score drops.",
-        ),
+    values = {
+        "copies": len(copies),
+        "resent": len(resent),
+        "entity": dom.entity,
+        "dup_source": dup_source,
+        "id_col": dom.id_col,
+        "batch": len(batch),
+        "vendor": LABELLERS[2],
+        "batch_source": batch_source,
+        "leak": dom.leak[0],
+        "amount": dom.features[2][0],
+        "unit_source": unit_source,
+        "unit": dom.unit,
+        "factor": factor,
+        "blank": dom.features[4][0],
+    }
+    plant(
+        kit,
+        "duplicate_rows",
+        "label_batch",
+        "leaking_column",
+        "unit_mixup",
+        "missing_pattern",
+        **values,
     )
-    _documents(kit, dom, text)
+    add_documents(
+        kit,
+        {
+            "entity": dom.entity,
+            "label": dom.label,
+            "rule": dom.features[0][0],
+            "id_col": dom.id_col,
+            "id_col_md": md(dom.id_col),
+            "manifest": dom.manifest,
+        },
+        when={"manifest"} if dom.manifest else (),
+    )
     return kit
 
 
 def _dictionary(dom: Domain, text: bool) -> str:
-    rows = [[dom.id_col, "id", f"one {dom.entity}"], ["source", "category", "system it came from"]]
+    say = text_for("tabular").phrases
+    rows = [
+        [dom.id_col, "id", fill(say["id_meaning"], {"entity": dom.entity})],
+        ["source", "category", say["source_meaning"]],
+    ]
     rows += [[n, "number", d] for n, d in dom.features]
     if text:
-        rows.append(["message", "text", "the customer's first message, lower-cased"])
+        rows.append(["message", "text", say["message_meaning"]])
     rows += [
         [dom.leak[0], "0/1", dom.leak[1]],
-        ["labelled_by", "label metadata", "who set the label"],
+        ["labelled_by", "label metadata", say["labelled_by_meaning"]],
     ]
     rows.append([dom.label, "0/1 label", dom.label_means])
     return csv_text(["name", "type", "meaning"], rows)
@@ -359,103 +349,3 @@ def _manifest(rng: random.Random, dom: Domain, train: list[dict[str, object]]) -
             ]
         )
     return csv_text([dom.id_col, "file", "device", "captured_on"], rows)
-
-
-def _documents(kit: Kit, dom: Domain, text: bool) -> None:
-    req = kit.request
-    ds = req.track == "data_scientist"
-    rule = dom.features[0][0]
-    if ds:
-        task = [
-            f"Each row of `data/train.csv` is one {dom.entity}; `{dom.label}` says whether the "
-            "outcome happened. Today we decide by ranking on "
-            f"`{rule}` alone (see `data/current_rule.json`).",
-            "",
-            "Write a short read-out for the founders: which factors drive the outcome and how "
-            "strongly, how well it can be predicted compared with today's rule (on data you did "
-            "not fit on), what in the data you did not trust and what you did about it, and what "
-            "you recommend we do next.",
-        ]
-        hand_in = [
-            "A read-out of at most two pages (Markdown or PDF) written for non-specialists.",
-            "The notebook or scripts behind every number in it.",
-            f"A CSV `predictions.csv` with `{dom.id_col},score` for a file shaped like "
-            "`train.csv` without the label, or the code that writes it.",
-        ]
-    else:
-        task = [
-            f"Each row of `data/train.csv` is one {dom.entity}; `{dom.label}` says whether the "
-            f"outcome happened. Today we rank by `{rule}` alone (see `data/current_rule.json`).",
-            "",
-            "Clean the data, build a model that ranks new rows better than today's rule, and "
-            "evaluate it honestly. Say which metric you chose and why it fits the problem above.",
-        ]
-        hand_in = [
-            "Your code (a repository or a zip) that we can run, with a short README.",
-            f"A script that reads a CSV shaped like `train.csv` without `{dom.label}` and writes "
-            f"`{dom.id_col},score` (higher means more likely).",
-            "A one-page note: what you found in the data, what you did about it, your results "
-            "and what you would do next.",
-        ]
-    data = [
-        ("data/train.csv", f"{dom.entity} rows with the label"),
-        ("data/DATA_DICTIONARY.csv", "what each column means"),
-        ("data/current_rule.json", "the rule we use today"),
-    ]
-    if dom.manifest:
-        data.append((f"data/{dom.manifest}", "which media file each row was computed from"))
-    assessed = [
-        "We score your ranking on data we kept back, against today's rule.",
-        "We read how you found and handled problems in the data, and how you checked the model.",
-        "Clear reasoning and honest limits count as much as the final number.",
-    ]
-    kit.add(
-        "candidate/BRIEF.md", brief(kit, task=task, data=data, hand_in=hand_in, assessed=assessed)
-    )
-    n = len(kit.planted)
-    own = [
-        (
-            "Data problems found",
-            f"Finds at least {n - 1} of the {n} planted problems and says how each changes the "
-            "result.",
-            "Finds two or three, or finds them but does not fix them.",
-            "Finds at most one; trains on the file as it is.",
-        ),
-        (
-            "Beats today's rule honestly",
-            "Holdout ROC AUC clearly above today's rule, with a validation set-up that "
-            "predicted it.",
-            "Above today's rule, but the validation figure was far too optimistic.",
-            "Not above today's rule, or only on the candidate's own leaky validation.",
-        ),
-        (
-            "Read-out for the founders" if ds else "Code and hand-off",
-            "Plain-language findings with numbers and uncertainty; a clear next step."
-            if ds
-            else "Runs from the README; cleaning and model steps are separate and tested.",
-            "Right content but hard to follow or without uncertainty."
-            if ds
-            else "Runs with some help; steps tangled.",
-            "Jargon, no numbers, or no recommendation." if ds else "Does not run.",
-        ),
-    ]
-    metric = (
-        "Holdout ROC AUC: ______ (reference solution: see solution.py output; today's rule: "
-        "baseline_score)"
-    )
-    add_reviewer_files(kit, own, metric, "tabular")
-    kit.add("reviewer/README.md", _reviewer_readme(dom))
-
-
-def _reviewer_readme(dom: Domain) -> str:
-    return (
-        "# For the reviewer\n\n"
-        "- `answer_key.toml`: the planted problems. `RUBRIC.md` and `score_sheet.md`: how to "
-        "score.\n"
-        "- `python reviewer/solution.py candidate` prints what the reference solution finds and "
-        "its holdout ROC AUC against today's rule; `--ablate` also shows the score when each fix "
-        "is left out.\n"
-        "- Score a candidate: run their script on `holdout/to_score.csv` (the holdout without "
-        f"its label), then `python reviewer/solution.py candidate --predictions FILE` with their "
-        f"`{md(dom.id_col)},score` output.\n"
-    )

@@ -1,0 +1,306 @@
+"""Load the words of the take-home kits (``takehome.toml``) into frozen dataclasses.
+
+The generators in ``wizard/takehome/`` make the data and plant the problems; what a candidate or
+a reviewer reads (briefs, tasks, rubric rows, score-sheet labels, README lines, what the answer
+key says of each planted problem) is data, so the wording changes without touching code. The file
+ships with hirewiz and is checked by the tests (``problems()`` lists every defect;
+tests/unit/test_takehome_data.py fails on any), so loading it is plain TOML reading, with no
+validation library involved, as in :mod:`checklists.advice`.
+"""
+
+from __future__ import annotations
+
+import string
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from checklists.shipped import read_shipped
+
+HERE = Path(__file__).resolve().parent
+FILE = "takehome.toml"
+FAMILIES = ("tabular", "forecast", "pipeline", "service", "documents")
+# The tracks a family's [family.tracks.X] table may be for: the tracks whose kits it builds.
+FAMILY_TRACKS = {
+    "tabular": ("ml_engineer", "data_scientist"),
+    "forecast": ("ml_engineer", "data_scientist"),
+    "pipeline": ("data_engineer",),
+    "service": ("mlops_engineer",),
+    "documents": ("ai_engineer",),
+}
+# The phrases each family's generator looks up.
+PHRASES = {
+    "tabular": frozenset(
+        {"id_meaning", "source_meaning", "message_meaning", "labelled_by_meaning"}
+    ),
+    "forecast": frozenset(
+        {
+            "sales.csv date",
+            "sales.csv store_id",
+            "sales.csv units_sold",
+            "sales.csv in_stock",
+            "promotions.csv promo",
+            "forecast_request.csv date, store_id",
+        }
+    ),
+    "pipeline": frozenset(),
+    "service": frozenset({"batch", "on_device", "other"}),
+    "documents": frozenset(),
+}
+# The {name}s the generators fill, by part of the file: a text may use only these.
+_COUNTS = frozenset({"found", "planted"})
+FILLS: dict[str, frozenset[str]] = {
+    "brief": frozenset({"company", "outcome", "success_metric", "hours"}),
+    "rubric": frozenset({"company", "planted"}),
+    "score_sheet": frozenset({"company"}),
+    "answer_key": frozenset({"metric", "score", "moved", "baseline", "probes"}),
+    "reviewer_readme": frozenset(),
+    "tabular": _COUNTS | {"entity", "label", "rule", "id_col", "id_col_md", "manifest"},
+    "tabular.planted": frozenset(
+        {"copies", "resent", "entity", "dup_source", "id_col", "batch", "vendor", "batch_source"}
+        | {"leak", "amount", "unit_source", "unit", "factor", "blank"}
+    ),
+    "forecast": _COUNTS | {"end", "horizon"},
+    "forecast.planted": frozenset(
+        {"resent_stores", "unit_store", "case", "change_day", "shifted_stores", "stockouts"}
+        | {"outliers"}
+    ),
+    "pipeline": _COUNTS,
+    "pipeline.planted": frozenset({"encoded_day"}),
+    "service": _COUNTS | {"mode"},
+    "service.planted": frozenset({"skewed", "old", "new", "drifted"}),
+    "documents": _COUNTS,
+    "documents.planted": frozenset(
+        {"qid", "question", "conflict", "conflict_question", "outdated", "outdated_question"}
+        | {"dupe", "injected"}
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """One rubric row: what strong, adequate and weak work looks like."""
+
+    name: str
+    strong: str
+    adequate: str
+    weak: str
+
+
+@dataclass(frozen=True)
+class DataFile:
+    """One row of the brief's data table; ``when`` names a condition the generator sets (such
+    as ``manifest`` for kits that ship one), and the row is left out without it."""
+
+    path: str
+    about: str
+    when: str = ""
+
+
+@dataclass(frozen=True)
+class PlantedText:
+    """What the answer key says of one planted problem."""
+
+    kind: str
+    where: str
+    detect: str
+    impact: str
+
+
+@dataclass(frozen=True)
+class TrackText:
+    """What a track adds to its family's task, hand-in and criteria."""
+
+    task: tuple[str, ...] = ()
+    hand_in: tuple[str, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+
+
+@dataclass(frozen=True)
+class FamilyText:
+    """The words of one generator's kit. ``task`` and ``hand_in`` are Markdown lines (``""`` a
+    blank line); a track's own lines follow the family's."""
+
+    data: tuple[DataFile, ...]
+    assessed: tuple[str, ...]
+    criteria: tuple[Criterion, ...]
+    metric: str
+    readme: tuple[str, ...]
+    planted: dict[str, PlantedText]
+    task: tuple[str, ...] = ()
+    hand_in: tuple[str, ...] = ()
+    tracks: dict[str, TrackText] = field(default_factory=dict)
+    phrases: dict[str, str] = field(default_factory=dict)
+
+    def for_track(self, track: str) -> FamilyText:
+        """The family's text with ``track``'s lines and criteria added."""
+        own = self.tracks.get(track, TrackText())
+        return FamilyText(
+            data=self.data,
+            assessed=self.assessed,
+            criteria=self.criteria + own.criteria,
+            metric=self.metric,
+            readme=self.readme,
+            planted=self.planted,
+            task=self.task + own.task,
+            hand_in=self.hand_in + own.hand_in,
+            phrases=self.phrases,
+        )
+
+
+@dataclass(frozen=True)
+class TakeHomeText:
+    """Everything ``takehome.toml`` holds: the shared frame and each family's words."""
+
+    brief: dict[str, Any]
+    rubric: dict[str, Any]
+    score_sheet: dict[str, Any]
+    answer_key: dict[str, Any]
+    reviewer_readme: dict[str, Any]
+    families: dict[str, FamilyText]
+
+
+def fill(template: str, values: Mapping[str, object]) -> str:
+    """``template`` with its ``{name}``s filled from ``values`` (str.format rules); the values
+    are inserted as they are, never read as templates themselves."""
+    return template.format_map(values)
+
+
+def _criteria(raw: list[dict[str, str]]) -> tuple[Criterion, ...]:
+    return tuple(Criterion(**c) for c in raw)
+
+
+def _track(raw: dict[str, Any]) -> TrackText:
+    return TrackText(
+        task=tuple(raw.get("task", ())),
+        hand_in=tuple(raw.get("hand_in", ())),
+        criteria=_criteria(raw.get("criteria", [])),
+        **{k: v for k, v in raw.items() if k not in ("task", "hand_in", "criteria")},
+    )
+
+
+def _family(raw: dict[str, Any]) -> FamilyText:
+    lists = {"task", "hand_in", "assessed", "readme"}
+    return FamilyText(
+        **{
+            **{k: tuple(v) if k in lists else v for k, v in raw.items()},
+            "data": tuple(DataFile(**d) for d in raw["data"]),
+            "criteria": _criteria(raw["criteria"]),
+            "planted": {pid: PlantedText(**p) for pid, p in raw["planted"].items()},
+            "tracks": {t: _track(v) for t, v in raw.get("tracks", {}).items()},
+            "phrases": dict(raw.get("phrases", {})),
+        }
+    )
+
+
+def read_takehome(directory: Path = HERE) -> TakeHomeText:
+    """Read ``takehome.toml`` from ``directory``; KeyError or TypeError if it is malformed (a
+    missing part, or a key no dataclass has)."""
+    path = directory / FILE
+    text = path.read_bytes().decode()
+    raw = read_shipped(path, text, lambda: tomllib.loads(text))
+    frame = ("brief", "rubric", "score_sheet", "answer_key", "reviewer_readme")
+    extra = set(raw) - set(frame) - set(FAMILIES)
+    if extra:
+        raise KeyError(f"unknown part {sorted(extra)[0]!r}")
+    return TakeHomeText(
+        **{part: dict(raw[part]) for part in frame},
+        families={name: _family(raw[name]) for name in FAMILIES},
+    )
+
+
+@lru_cache(maxsize=1)
+def load_takehome() -> TakeHomeText:
+    """The shipped take-home text, read once per process."""
+    return read_takehome(HERE)
+
+
+# --- checks the tests run on the shipped data ---------------------------------------------------
+
+# The keys of each part of the shared frame.
+FRAME_KEYS = {
+    "brief": {
+        "title", "problem", "outcome", "success_metric", "no_problem", "task", "time",
+        "time_box", "one_hour", "many_hours", "paid", "unpaid", "pay_unknown", "data",
+        "data_columns", "hand_in", "assessed", "also_look_for",
+    },
+    "rubric": {"title", "intro", "columns", "adequate", "weak", "competency_strong"},
+    "score_sheet": {
+        "title", "copy", "names", "planted", "planted_columns", "result", "criteria",
+        "criteria_columns", "decision", "hire_signal",
+    },
+    "answer_key": {"head", "measured_score", "measured_days", "measured_probes"},
+    "reviewer_readme": {"title"},
+}  # fmt: skip
+
+
+def placeholders(text: str) -> set[str]:
+    """The names a text asks to be filled; ValueError when its braces are unbalanced."""
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def _texts(value: Any, key: str) -> Iterator[tuple[str, str]]:
+    """Every string inside ``value`` with the dotted key it stands at."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, Mapping):
+        for k, v in value.items():
+            yield from _texts(v, f"{key}.{k}")
+    elif isinstance(value, tuple | list):
+        for i, v in enumerate(value):
+            yield from _texts(v, f"{key}[{i}]")
+    elif hasattr(value, "__dataclass_fields__"):
+        for f in fields(value):
+            yield from _texts(getattr(value, f.name), f"{key}.{f.name}")
+
+
+def _placeholder_problems(key: str, text: str, known: frozenset[str]) -> list[str]:
+    try:
+        names = placeholders(text)
+    except ValueError:
+        return [f"{FILE}: {key}: unbalanced braces (write {{{{ and }}}} for a brace)"]
+    return [f"{FILE}: {key}: unknown placeholder {{{n}}}" for n in sorted(names - known)]
+
+
+def _family_problems(name: str, fam: FamilyText) -> list[str]:
+    out: list[str] = []
+    for key, text in _texts(fam.planted, f"{name}.planted"):
+        out += _placeholder_problems(key, text, FILLS[f"{name}.planted"])
+    for f in fields(fam):
+        if f.name != "planted":
+            for key, text in _texts(getattr(fam, f.name), f"{name}.{f.name}"):
+                out += _placeholder_problems(key, text, FILLS[name])
+    for track in set(fam.tracks) - set(FAMILY_TRACKS[name]):
+        out.append(f"{FILE}: {name}.tracks.{track}: not a track this kit is built for")
+    for track in FAMILY_TRACKS[name]:
+        own = fam.for_track(track)
+        for part in ("task", "hand_in", "criteria"):
+            if not getattr(own, part):
+                out.append(f"{FILE}: {name}: no {part} for {track}")
+    if set(fam.phrases) != PHRASES[name]:
+        out.append(f"{FILE}: {name}.phrases: must be exactly {sorted(PHRASES[name])}")
+    for pid, p in fam.planted.items():
+        for part in ("kind", "where", "detect", "impact"):
+            if not getattr(p, part).strip():
+                out.append(f"{FILE}: {name}.planted.{pid}.{part}: is empty")
+        for part in ("detect", "impact"):
+            if not getattr(p, part).rstrip().endswith("."):
+                out.append(f"{FILE}: {name}.planted.{pid}.{part}: must end in a full stop")
+    return out
+
+
+def problems(text: TakeHomeText) -> list[str]:
+    """Every defect in the take-home text, as 'file: key: problem' lines (empty when sound)."""
+    out: list[str] = []
+    for part, keys in FRAME_KEYS.items():
+        have = getattr(text, part)
+        for key in sorted(set(have) ^ keys):
+            out.append(f"{FILE}: {part}.{key}: " + ("unknown key" if key in have else "missing"))
+        for key, value in _texts(have, part):
+            out += _placeholder_problems(key, value, FILLS[part])
+    for name, fam in text.families.items():
+        out += _family_problems(name, fam)
+    return out
