@@ -152,8 +152,55 @@ class FamilyText:
 
 
 @dataclass(frozen=True)
+class Domain:
+    """What a tabular kit's rows are about. ``features`` are (column, meaning): the first is
+    today's rule, the third an amount one source reports in another ``unit`` (``factor`` of
+    them make one), the fifth the one whose blanks tell something; ``leak`` is the column
+    recorded after the outcome."""
+
+    entity: str
+    id_col: str
+    label: str
+    label_means: str
+    features: tuple[tuple[str, str], ...]
+    unit: str
+    factor: int
+    leak: tuple[str, str]
+    sources: tuple[str, ...]
+    manifest: str = ""
+    media: str = ""
+    messages: bool = False
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One help-centre document of the AI-engineering kit, with the question it answers;
+    ``{company}`` and ``{n}`` are filled in ``body``, ``{n}`` in ``answer``."""
+
+    slug: str
+    title: str
+    body: str
+    question: str
+    answer: str
+    values: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class HelpCentre:
+    """The rest of the AI-engineering kit's documents and questions."""
+
+    refusal: str
+    outdated_title: str
+    outdated_body: str
+    faq_title: str
+    unanswerable: tuple[str, ...]
+    injection: str
+
+
+@dataclass(frozen=True)
 class TakeHomeText:
-    """Everything ``takehome.toml`` holds: the shared frame and each family's words."""
+    """Everything ``takehome.toml`` holds: the shared frame, each family's words, and what the
+    tabular and document kits' data is about."""
 
     brief: dict[str, Any]
     rubric: dict[str, Any]
@@ -161,6 +208,9 @@ class TakeHomeText:
     answer_key: dict[str, Any]
     reviewer_readme: dict[str, Any]
     families: dict[str, FamilyText]
+    domains: dict[str, Domain]
+    topics: tuple[Topic, ...]
+    help_centre: HelpCentre
 
 
 def fill(template: str, values: Mapping[str, object]) -> str:
@@ -182,16 +232,29 @@ def _track(raw: dict[str, Any]) -> TrackText:
     )
 
 
-def _family(raw: dict[str, Any]) -> FamilyText:
+def _family(name: str, raw: dict[str, Any]) -> FamilyText:
     lists = {"task", "hand_in", "assessed", "readme"}
-    return FamilyText(
+    content = {"tabular": ("domains",), "documents": ("topics", "help_centre")}.get(name, ())
+    fields_: dict[str, Any] = {
+        k: tuple(v) if k in lists else v for k, v in raw.items() if k not in content
+    }
+    fields_.update(
+        data=tuple(DataFile(**d) for d in raw["data"]),
+        criteria=_criteria(raw["criteria"]),
+        planted={pid: PlantedText(**p) for pid, p in raw["planted"].items()},
+        tracks={t: _track(v) for t, v in raw.get("tracks", {}).items()},
+        phrases=dict(raw.get("phrases", {})),
+    )
+    return FamilyText(**fields_)
+
+
+def _domain(raw: dict[str, Any]) -> Domain:
+    return Domain(
         **{
-            **{k: tuple(v) if k in lists else v for k, v in raw.items()},
-            "data": tuple(DataFile(**d) for d in raw["data"]),
-            "criteria": _criteria(raw["criteria"]),
-            "planted": {pid: PlantedText(**p) for pid, p in raw["planted"].items()},
-            "tracks": {t: _track(v) for t, v in raw.get("tracks", {}).items()},
-            "phrases": dict(raw.get("phrases", {})),
+            **raw,
+            "features": tuple((name, about) for name, about in raw["features"]),
+            "leak": (raw["leak"][0], raw["leak"][1]),
+            "sources": tuple(raw["sources"]),
         }
     )
 
@@ -206,9 +269,17 @@ def read_takehome(directory: Path = HERE) -> TakeHomeText:
     extra = set(raw) - set(frame) - set(FAMILIES)
     if extra:
         raise KeyError(f"unknown part {sorted(extra)[0]!r}")
+    help_centre = raw["documents"]["help_centre"]
     return TakeHomeText(
         **{part: dict(raw[part]) for part in frame},
-        families={name: _family(raw[name]) for name in FAMILIES},
+        families={name: _family(name, raw[name]) for name in FAMILIES},
+        domains={k: _domain(v) for k, v in raw["tabular"]["domains"].items()},
+        topics=tuple(
+            Topic(**{**t, "values": tuple(t["values"])}) for t in raw["documents"]["topics"]
+        ),
+        help_centre=HelpCentre(
+            **{**help_centre, "unanswerable": tuple(help_centre["unanswerable"])}
+        ),
     )
 
 
@@ -292,6 +363,53 @@ def _family_problems(name: str, fam: FamilyText) -> list[str]:
     return out
 
 
+# The domains the tabular generator picks by name (wizard/takehome/tabular.py, domain_for).
+DOMAINS = frozenset({"generic", "recommendation", "search_ranking", "computer_vision", "audio"})
+DOMAINS |= {"nlp"}
+TOPIC_FILLS = {"body": frozenset({"company", "n"}), "answer": frozenset({"n"})}
+HELP_CENTRE_FILLS = {
+    "outdated_title": frozenset({"title"}),
+    "outdated_body": frozenset({"body"}),
+    "faq_title": frozenset({"title"}),
+}
+
+
+def _domain_problems(domains: Mapping[str, Domain]) -> list[str]:
+    where = f"{FILE}: tabular.domains"
+    out = [] if set(domains) == DOMAINS else [f"{where}: must be exactly {sorted(DOMAINS)}"]
+    for key, d in domains.items():
+        if len(d.features) != 5:
+            out.append(f"{where}.{key}.features: must be five [column, meaning] pairs")
+        if len(set(d.sources)) != 3:
+            out.append(f"{where}.{key}.sources: must be three different names")
+        if d.factor < 2:
+            out.append(f"{where}.{key}.factor: must be 2 or more")
+        if bool(d.manifest) != bool(d.media):
+            out.append(f"{where}.{key}: manifest and media go together")
+        columns = [d.id_col, d.label, d.leak[0], *(name for name, _ in d.features)]
+        if len(set(columns)) != len(columns):
+            out.append(f"{where}.{key}: column names repeat")
+    return out
+
+
+def _content_problems(text: TakeHomeText) -> list[str]:
+    out = _domain_problems(text.domains)
+    slugs = [t.slug for t in text.topics]
+    if len(set(slugs)) != len(slugs) or len(slugs) < 5:
+        out.append(f"{FILE}: documents.topics: at least five, each with its own slug")
+    for i, t in enumerate(text.topics):
+        for part, known in TOPIC_FILLS.items():
+            out += _placeholder_problems(f"documents.topics[{i}].{part}", getattr(t, part), known)
+        if len(set(t.values)) < 2:
+            out.append(f"{FILE}: documents.topics[{i}].values: at least two different numbers")
+    say = text.help_centre
+    for part, known in HELP_CENTRE_FILLS.items():
+        out += _placeholder_problems(f"documents.help_centre.{part}", getattr(say, part), known)
+    if not say.unanswerable:
+        out.append(f"{FILE}: documents.help_centre.unanswerable: at least one question")
+    return out
+
+
 def problems(text: TakeHomeText) -> list[str]:
     """Every defect in the take-home text, as 'file: key: problem' lines (empty when sound)."""
     out: list[str] = []
@@ -303,4 +421,4 @@ def problems(text: TakeHomeText) -> list[str]:
             out += _placeholder_problems(key, value, FILLS[part])
     for name, fam in text.families.items():
         out += _family_problems(name, fam)
-    return out
+    return out + _content_problems(text)

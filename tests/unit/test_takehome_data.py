@@ -2,7 +2,8 @@
 
 Every family has every text for every track it builds, every {name} is one its generator fills,
 there are no unknown keys, every planted problem a generator plants has its words and no words
-are left for a problem nobody plants; broken copies of the file are caught with the key named.
+are left for a problem nobody plants, and the tabular domains and help-centre documents are
+complete; broken copies of the file are caught with the key named.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import ast
 import re
 import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -75,70 +75,90 @@ def _copy(tmp: Path) -> Path:
     return target
 
 
-def _edit(old: str, new: str) -> Callable[[Path], None]:
-    def apply(folder: Path) -> None:
-        path = folder / FILE
-        text = path.read_text(encoding="utf-8")
-        assert old in text, old
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-    return apply
+def _replace(folder: Path, old: str, new: str) -> None:
+    path = folder / FILE
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 BROKEN = [
     (
         "unknown placeholder in a brief",
-        _edit('title = "Take-home exercise for {company}"', 'title = "For {firm}"'),
+        'title = "Take-home exercise for {company}"',
+        'title = "For {firm}"',
         "takehome.toml: brief.title: unknown placeholder {firm}",
     ),
     (
         "unknown placeholder in a planted problem",
-        _edit('where = "incoming_sample.csv: {drifted}"', 'where = "{feature}"'),
+        'where = "incoming_sample.csv: {drifted}"',
+        'where = "{feature}"',
         "takehome.toml: service.planted.input_drift.where: unknown placeholder {feature}",
     ),
     (
         "a brace left open",
-        _edit('metric = "Holdout MAE', 'metric = "{Holdout MAE'),
+        'metric = "Holdout MAE',
+        'metric = "{Holdout MAE',
         "takehome.toml: forecast.metric: unbalanced braces",
     ),
     (
-        "a track without its task",
-        _edit("[tabular.tracks.data_scientist]\ntask", "[tabular.tracks.data_scientist]\nold_task"),
+        "an unknown key in a track",
+        "[tabular.tracks.data_scientist]\ntask",
+        "[tabular.tracks.data_scientist]\nold_task",
         None,  # an unknown key: read_takehome refuses it
     ),
     (
         "a track the family does not build",
-        _edit("[forecast.tracks.data_scientist]", "[forecast.tracks.data_engineer]"),
+        "[forecast.tracks.data_scientist]",
+        "[forecast.tracks.data_engineer]",
         "takehome.toml: forecast.tracks.data_engineer: not a track this kit is built for",
     ),
     (
         "an unknown key in the frame",
-        _edit('also_look_for = "', 'also_watch_for = "'),
+        'also_look_for = "',
+        'also_watch_for = "',
         "takehome.toml: brief.also_look_for: missing",
     ),
     (
         "a phrase missing",
-        _edit('other = "an HTTP service called by our product"', ""),
+        'other = "an HTTP service called by our product"',
+        "",
         "takehome.toml: service.phrases: must be exactly",
     ),
     (
+        "a domain the generator picks is missing",
+        "[tabular.domains.audio]",
+        "[tabular.domains.podcast]",
+        "takehome.toml: tabular.domains: must be exactly",
+    ),
+    (
+        "an unknown placeholder in a help-centre answer",
+        'answer = "{n} days"',
+        'answer = "{days} days"',
+        "takehome.toml: documents.topics[0].answer: unknown placeholder {days}",
+    ),
+    (
+        "a domain with a repeated column",
+        'leak = ["retention_call_logged"',
+        'leak = ["tenure_months"',
+        "takehome.toml: tabular.domains.generic: column names repeat",
+    ),
+    (
         "an impact that is not a sentence",
-        _edit(
-            'impact = "The new release breaks the latency budget for a share of requests."',
-            'impact = "slower"',
-        ),
+        'impact = "The new release breaks the latency budget for a share of requests."',
+        'impact = "slower"',
         "takehome.toml: service.planted.latency_regression.impact: must end in a full stop",
     ),
 ]
 
 
-@pytest.mark.parametrize(("name", "breakit", "message"), BROKEN, ids=[b[0] for b in BROKEN])
+@pytest.mark.parametrize(("name", "old", "new", "message"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_broken_takehome_text_is_named(
-    name: str, breakit: Callable[[Path], None], message: str | None, tmp_path: Path
+    name: str, old: str, new: str, message: str | None, tmp_path: Path
 ) -> None:
     folder = _copy(tmp_path)
     assert problems(read_takehome(folder)) == []
-    breakit(folder)
+    _replace(folder, old, new)
     if message is None:
         with pytest.raises(TypeError, match="old_task"):
             read_takehome(folder)
@@ -158,8 +178,8 @@ def test_an_unknown_part_is_refused(tmp_path: Path) -> None:
 def test_kit_words_come_from_the_data(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Edited words reach the kit: the generators hold none of their own."""
     folder = _copy(tmp_path)
-    _edit('hire_signal = "Hire signal', 'hire_signal = "Verdict')(folder)
-    _edit('kind = "latency regression"', 'kind = "slow release"')(folder)
+    _replace(folder, 'hire_signal = "Hire signal', 'hire_signal = "Verdict')
+    _replace(folder, 'kind = "latency regression"', 'kind = "slow release"')
     monkeypatch.setattr("wizard.takehome.core.load_takehome", lambda: read_takehome(folder))
     files = build_kit(KitRequest(track="mlops_engineer"), 0).files
     assert b"Verdict (strong yes" in files["reviewer/score_sheet.md"]

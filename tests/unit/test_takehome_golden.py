@@ -16,15 +16,20 @@ from wizard.takehome import build_kit
 from wizard.takehome.request import Attribute, KitRequest
 
 GOLDEN = Path(__file__).parent / "golden" / "takehome-texts.md"
-# The files of a kit that are text written from the words, not generated data.
+# The files of a kit written from its words (not its generated rows), in this order; the AI
+# engineer's help-centre documents come after them.
 TEXTS = (
     "candidate/BRIEF.md",
     "candidate/data/DATA_DICTIONARY.csv",
+    "candidate/data/current_rule.json",
+    "candidate/data/questions.jsonl",
     "reviewer/README.md",
     "reviewer/RUBRIC.md",
     "reviewer/score_sheet.md",
     "reviewer/answer_key.toml",
+    "reviewer/holdout/reference_answers.jsonl",
 )
+DOCS = "candidate/data/docs/"
 HOSTILE = "Acme <b>*x*</b> [a](http://e.vil) `t` | {hours} {0}"
 KITS = {
     "tabular, ml_engineer, plan text, scorecard attributes": KitRequest(
@@ -42,6 +47,13 @@ KITS = {
         paid=False,
         hours=1,
         competencies=("Statistics",),
+    ),
+    "tabular, ml_engineer, text": KitRequest(track="ml_engineer", data_kind="text", hours=8),
+    "tabular, ml_engineer, audio, recommendation": KitRequest(
+        track="ml_engineer", data_kind="audio", problem_type="recommendation"
+    ),
+    "tabular, data_scientist, search ranking": KitRequest(
+        track="data_scientist", problem_type="search_ranking"
     ),
     "forecast, ml_engineer, pay not decided": KitRequest(
         track="ml_engineer", problem_type="time_series", paid=None, success_metric="MAE < 5"
@@ -61,7 +73,8 @@ def rendered() -> str:
     out: list[str] = []
     for name, request in KITS.items():
         files = build_kit(request, 1).files
-        for path in TEXTS:
+        docs = sorted(p for p in files if p.startswith(DOCS))
+        for path in [*TEXTS, *docs]:
             if path in files:
                 out += [f"===== {name}: {path}", files[path].decode("utf-8")]
     return "\n".join(out)

@@ -13,131 +13,12 @@ from __future__ import annotations
 import json
 import math
 import random
-from dataclasses import dataclass
 
-from checklists.takehome import fill
+from checklists.takehome import Domain, fill, load_takehome
 from wizard.export import md
 from wizard.takehome.core import Kit, add_documents, csv_text, plant, rng_for, text_for
 from wizard.takehome.request import KitRequest
 
-
-@dataclass(frozen=True)
-class Domain:
-    entity: str
-    id_col: str
-    label: str
-    label_means: str
-    # (name, description); index 0 is today's rule, 2 the amount with a unit, 4 the one with blanks
-    features: tuple[tuple[str, str], ...]
-    unit: str
-    leak: tuple[str, str]
-    sources: tuple[str, str, str]
-    manifest: str = ""
-
-
-_GENERIC = Domain(
-    "account",
-    "account_id",
-    "outcome_event",
-    "1 when the outcome described above happened for the account within 60 days",
-    (
-        (
-            "activity_drop",
-            "share of its usual activity the account lost in the last 30 days, 0 to 1",
-        ),
-        ("tenure_months", "months since the account was opened"),
-        ("spend_30d", "money spent in the last 30 days, in the account currency"),
-        ("support_tickets_90d", "support tickets opened in the last 90 days"),
-        ("satisfaction_score", "last survey score, 0 to 100 (blank when not answered)"),
-    ),
-    "cents instead of whole currency units",
-    ("retention_call_logged", "1 when a retention call is logged on the account"),
-    ("web", "app", "partner_api"),
-)
-DOMAINS: dict[str, Domain] = {
-    "recommendation": Domain(
-        "impression",
-        "impression_id",
-        "clicked",
-        "1 when the user clicked the recommended item",
-        (
-            ("similarity_score", "similarity between the item and the user's history, 0 to 1"),
-            ("user_tenure_days", "days since the user signed up"),
-            ("item_price", "price of the item shown, in the shop currency"),
-            ("user_clicks_7d", "clicks by the user in the last 7 days"),
-            ("item_rating_avg", "average item rating, 0 to 100 (blank when unrated)"),
-        ),
-        "cents instead of whole currency units",
-        ("added_to_basket", "1 when the item is in the user's basket"),
-        ("home_feed", "email", "partner_widget"),
-    ),
-    "search_ranking": Domain(
-        "query_result",
-        "result_id",
-        "relevant",
-        "1 when the searcher opened the result and did not come back to search again",
-        (
-            ("text_match_score", "how well the result's text matches the query, 0 to 1"),
-            ("result_age_days", "days since the result was last updated"),
-            ("result_price", "price of the listed item, in the shop currency"),
-            ("past_clicks_30d", "clicks on the result in the last 30 days"),
-            ("seller_rating", "seller rating, 0 to 100 (blank when unrated)"),
-        ),
-        "cents instead of whole currency units",
-        ("dwell_seconds", "seconds the searcher spent on the result page"),
-        ("web_search", "app_search", "partner_feed"),
-    ),
-    "computer_vision": Domain(
-        "image",
-        "image_id",
-        "defect",
-        "1 when an inspector marked the item in the image as defective",
-        (
-            ("edge_density", "share of pixels on detected edges, 0 to 1"),
-            ("brightness", "mean brightness, 0 to 255"),
-            ("file_size_kb", "size of the image file in kilobytes"),
-            ("blob_count", "number of dark blobs found by the pre-processing step"),
-            ("focus_score", "sharpness score, 0 to 100 (blank when the check timed out)"),
-        ),
-        "bytes instead of kilobytes",
-        ("rework_ordered", "1 when a rework order exists for the item"),
-        ("line_a_camera", "line_b_camera", "handheld_upload"),
-        "manifest.csv",
-    ),
-    "audio": Domain(
-        "clip",
-        "clip_id",
-        "escalated",
-        "1 when the call the clip comes from was escalated to a supervisor",
-        (
-            ("raised_voice_ratio", "share of the clip with raised voices, 0 to 1"),
-            ("duration_s", "length of the clip in seconds"),
-            ("spectral_centroid_khz", "spectral centroid in kilohertz"),
-            ("interruptions", "number of times the speakers talked over each other"),
-            ("snr_db", "signal-to-noise ratio in decibels (blank when not measured)"),
-        ),
-        "hertz instead of kilohertz",
-        ("supervisor_notes", "1 when a supervisor left notes on the call"),
-        ("phone_line", "app_call", "partner_bpo"),
-        "manifest.csv",
-    ),
-    "nlp": Domain(
-        "ticket",
-        "ticket_id",
-        "urgent",
-        "1 when the support team handled the ticket as urgent",
-        (
-            ("negative_tone", "negativity score of the first message, 0 to 1"),
-            ("account_age_days", "days since the customer's account was opened"),
-            ("order_value", "value of the order the ticket is about, in the shop currency"),
-            ("previous_tickets", "tickets the customer opened before this one"),
-            ("first_response_min", "minutes to the first reply (blank when not replied yet)"),
-        ),
-        "cents instead of whole currency units",
-        ("escalation_flag", "1 when the ticket carries the escalation flag"),
-        ("email", "chat", "partner_portal"),
-    ),
-}
 WEIGHTS = (0.9, -0.6, -0.9, 0.6, -0.5)
 LABELLERS = ("ops_team", "support_team", "vendor_batch")
 _POS_WORDS = [
@@ -169,13 +50,16 @@ _ALL_WORDS = ["order", "account", "item", "today", "help", "my", "the", "a", "fo
 
 
 def domain_for(req: KitRequest) -> Domain:
+    """What the rows are about (checklists/takehome.toml, tabular.domains): by the data kind for
+    image, audio and text plans, else by the problem type."""
+    domains = load_takehome().domains
     if req.data_kind == "images":
-        return DOMAINS["computer_vision"]
+        return domains["computer_vision"]
     if req.data_kind == "audio":
-        return DOMAINS["audio"]
+        return domains["audio"]
     if req.data_kind == "text" or req.problem_type == "nlp":
-        return DOMAINS["nlp"]
-    return DOMAINS.get(req.problem_type, _GENERIC)
+        return domains["nlp"]
+    return domains.get(req.problem_type, domains["generic"])
 
 
 def _values(rng: random.Random, z: list[float]) -> list[float]:
@@ -212,12 +96,12 @@ def _missing(rng: random.Random, label: int) -> bool:
 def generate(req: KitRequest, seed: int) -> Kit:
     rng = rng_for(req, seed)
     dom = domain_for(req)
-    text = dom.id_col == "ticket_id"
+    text = dom.messages
     kit = Kit(req, seed)
     unit_source = dom.sources[rng.randrange(3)]
     batch_source = rng.choice([s for s in dom.sources if s != unit_source])
     dup_source = next(s for s in dom.sources if s not in (unit_source, batch_source))
-    factor = 1000 if "bytes" in dom.unit or "hertz" in dom.unit else 100
+    factor = dom.factor
     n_train = 550 * max(2, req.hours)
     n_hold = 1400
     prefix = dom.id_col[:2].upper()
@@ -337,13 +221,12 @@ def _dictionary(dom: Domain, text: bool) -> str:
 
 
 def _manifest(rng: random.Random, dom: Domain, train: list[dict[str, object]]) -> str:
-    ext = "jpg" if dom.id_col == "image_id" else "wav"
     rows = []
     for r in train:
         rows.append(
             [
                 r[dom.id_col],
-                f"media/{r[dom.id_col]}.{ext}",
+                f"media/{r[dom.id_col]}.{dom.media}",
                 r["source"],
                 f"2026-0{rng.randint(1, 9)}-{rng.randint(10, 28)}",
             ]
