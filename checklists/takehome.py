@@ -2,7 +2,8 @@
 
 The generators in ``wizard/takehome/`` make the data and plant the problems; what a candidate or
 a reviewer reads (briefs, tasks, rubric rows, score-sheet labels, README lines, what the answer
-key says of each planted problem) is data, so the wording changes without touching code. The file
+key says of each planted problem, what the tabular rows are about, the help-centre documents) is
+data, so the wording changes, and a domain or a document is added, without touching code. The file
 ships with hirewiz and is checked by the tests (``problems()`` lists every defect;
 tests/unit/test_takehome_data.py fails on any), so loading it is plain TOML reading, with no
 validation library involved, as in :mod:`checklists.advice`.
@@ -198,15 +199,82 @@ class HelpCentre:
 
 
 @dataclass(frozen=True)
+class BriefText:
+    """The frame of every BRIEF.md: headings, the problem, time box and pay lines."""
+
+    title: str
+    problem: str
+    outcome: str
+    success_metric: str
+    no_problem: str
+    task: str
+    time: str
+    time_box: str
+    one_hour: str
+    many_hours: str
+    paid: str
+    unpaid: str
+    pay_unknown: str
+    data: str
+    data_columns: tuple[str, ...]
+    hand_in: str
+    assessed: str
+    also_look_for: str
+
+
+@dataclass(frozen=True)
+class RubricText:
+    """The frame of every RUBRIC.md, and the levels of the plan's own scorecard rows."""
+
+    title: str
+    intro: str
+    columns: tuple[str, ...]
+    adequate: str
+    weak: str
+    competency_strong: str
+
+
+@dataclass(frozen=True)
+class ScoreSheetText:
+    """The labels of every score_sheet.md."""
+
+    title: str
+    copy: str
+    names: str
+    planted: str
+    planted_columns: tuple[str, ...]
+    result: str
+    criteria: str
+    criteria_columns: tuple[str, ...]
+    decision: str
+    hire_signal: str
+
+
+@dataclass(frozen=True)
+class AnswerKeyText:
+    """The answer key's comment lines, and what is added to an impact once measured."""
+
+    head: tuple[str, ...]
+    measured_score: str
+    measured_days: str
+    measured_probes: str
+
+
+@dataclass(frozen=True)
+class ReviewerReadmeText:
+    title: str
+
+
+@dataclass(frozen=True)
 class TakeHomeText:
     """Everything ``takehome.toml`` holds: the shared frame, each family's words, and what the
     tabular and document kits' data is about."""
 
-    brief: dict[str, Any]
-    rubric: dict[str, Any]
-    score_sheet: dict[str, Any]
-    answer_key: dict[str, Any]
-    reviewer_readme: dict[str, Any]
+    brief: BriefText
+    rubric: RubricText
+    score_sheet: ScoreSheetText
+    answer_key: AnswerKeyText
+    reviewer_readme: ReviewerReadmeText
     families: dict[str, FamilyText]
     domains: dict[str, Domain]
     topics: tuple[Topic, ...]
@@ -259,19 +327,31 @@ def _domain(raw: dict[str, Any]) -> Domain:
     )
 
 
+FRAME: dict[str, type] = {
+    "brief": BriefText,
+    "rubric": RubricText,
+    "score_sheet": ScoreSheetText,
+    "answer_key": AnswerKeyText,
+    "reviewer_readme": ReviewerReadmeText,
+}
+
+
+def _frame(cls: type, raw: dict[str, Any]) -> Any:
+    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in raw.items()})
+
+
 def read_takehome(directory: Path = HERE) -> TakeHomeText:
     """Read ``takehome.toml`` from ``directory``; KeyError or TypeError if it is malformed (a
     missing part, or a key no dataclass has)."""
     path = directory / FILE
     text = path.read_bytes().decode()
     raw = read_shipped(path, text, lambda: tomllib.loads(text))
-    frame = ("brief", "rubric", "score_sheet", "answer_key", "reviewer_readme")
-    extra = set(raw) - set(frame) - set(FAMILIES)
+    extra = set(raw) - set(FRAME) - set(FAMILIES)
     if extra:
         raise KeyError(f"unknown part {sorted(extra)[0]!r}")
     help_centre = raw["documents"]["help_centre"]
     return TakeHomeText(
-        **{part: dict(raw[part]) for part in frame},
+        **{part: _frame(cls, raw[part]) for part, cls in FRAME.items()},
         families={name: _family(name, raw[name]) for name in FAMILIES},
         domains={k: _domain(v) for k, v in raw["tabular"]["domains"].items()},
         topics=tuple(
@@ -290,22 +370,6 @@ def load_takehome() -> TakeHomeText:
 
 
 # --- checks the tests run on the shipped data ---------------------------------------------------
-
-# The keys of each part of the shared frame.
-FRAME_KEYS = {
-    "brief": {
-        "title", "problem", "outcome", "success_metric", "no_problem", "task", "time",
-        "time_box", "one_hour", "many_hours", "paid", "unpaid", "pay_unknown", "data",
-        "data_columns", "hand_in", "assessed", "also_look_for",
-    },
-    "rubric": {"title", "intro", "columns", "adequate", "weak", "competency_strong"},
-    "score_sheet": {
-        "title", "copy", "names", "planted", "planted_columns", "result", "criteria",
-        "criteria_columns", "decision", "hire_signal",
-    },
-    "answer_key": {"head", "measured_score", "measured_days", "measured_probes"},
-    "reviewer_readme": {"title"},
-}  # fmt: skip
 
 
 def placeholders(text: str) -> set[str]:
@@ -413,11 +477,8 @@ def _content_problems(text: TakeHomeText) -> list[str]:
 def problems(text: TakeHomeText) -> list[str]:
     """Every defect in the take-home text, as 'file: key: problem' lines (empty when sound)."""
     out: list[str] = []
-    for part, keys in FRAME_KEYS.items():
-        have = getattr(text, part)
-        for key in sorted(set(have) ^ keys):
-            out.append(f"{FILE}: {part}.{key}: " + ("unknown key" if key in have else "missing"))
-        for key, value in _texts(have, part):
+    for part in FRAME:
+        for key, value in _texts(getattr(text, part), part):
             out += _placeholder_problems(key, value, FILLS[part])
     for name, fam in text.families.items():
         out += _family_problems(name, fam)

@@ -105,7 +105,7 @@ BROKEN = [
         "an unknown key in a track",
         "[tabular.tracks.data_scientist]\ntask",
         "[tabular.tracks.data_scientist]\nold_task",
-        None,  # an unknown key: read_takehome refuses it
+        "refused: old_task",
     ),
     (
         "a track the family does not build",
@@ -117,7 +117,7 @@ BROKEN = [
         "an unknown key in the frame",
         'also_look_for = "',
         'also_watch_for = "',
-        "takehome.toml: brief.also_look_for: missing",
+        "refused: also_watch_for",
     ),
     (
         "a phrase missing",
@@ -154,13 +154,13 @@ BROKEN = [
 
 @pytest.mark.parametrize(("name", "old", "new", "message"), BROKEN, ids=[b[0] for b in BROKEN])
 def test_broken_takehome_text_is_named(
-    name: str, old: str, new: str, message: str | None, tmp_path: Path
+    name: str, old: str, new: str, message: str, tmp_path: Path
 ) -> None:
     folder = _copy(tmp_path)
     assert problems(read_takehome(folder)) == []
     _replace(folder, old, new)
-    if message is None:
-        with pytest.raises(TypeError, match="old_task"):
+    if message.startswith("refused: "):  # a key no dataclass has: reading the file fails
+        with pytest.raises(TypeError, match=message.removeprefix("refused: ")):
             read_takehome(folder)
         return
     found = problems(read_takehome(folder))

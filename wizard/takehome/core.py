@@ -112,7 +112,7 @@ def _measured(p: Planted, result: dict[str, Any]) -> str:
     t = load_takehome().answer_key
     if "metric" in result:
         return fill(
-            t["measured_score"],
+            t.measured_score,
             {
                 "metric": result["metric"],
                 "score": result["score"],
@@ -121,9 +121,9 @@ def _measured(p: Planted, result: dict[str, Any]) -> str:
             },
         )
     if "wrong_days" in result:
-        return fill(t["measured_days"], {"moved": moved})
+        return fill(t.measured_days, {"moved": moved})
     if "probes" in result:
-        return fill(t["measured_probes"], {"moved": moved, "probes": result["probes"]})
+        return fill(t.measured_probes, {"moved": moved, "probes": result["probes"]})
     return ""
 
 
@@ -166,7 +166,7 @@ def answer_key(kit: Kit) -> str:
             for p in kit.planted
         ],
     }
-    head = "".join(f"# {line}\n" for line in load_takehome().answer_key["head"])
+    head = "".join(f"# {line}\n" for line in load_takehome().answer_key.head)
     return head + tomli_w.dumps(doc)
 
 
@@ -180,13 +180,13 @@ def rubric(kit: Kit, own: Sequence[Criterion]) -> str:
     t = load_takehome().rubric
     company = md(kit.request.company)
     rows = [(c.name, c.strong, c.adequate, c.weak) for c in own]
-    rows += [(md(a.name), md(a.strong), t["adequate"], t["weak"]) for a in _attributes(kit)]
+    rows += [(md(a.name), md(a.strong), t.adequate, t.weak) for a in _attributes(kit)]
     lines = [
-        "# " + fill(t["title"], {"company": company}),
+        "# " + fill(t.title, {"company": company}),
         "",
-        fill(t["intro"], {"company": company, "planted": len(kit.planted)}),
+        fill(t.intro, {"company": company, "planted": len(kit.planted)}),
         "",
-        *_table(t["columns"], rows),
+        *_table(t.columns, rows),
     ]
     return "\n".join(lines) + "\n"
 
@@ -195,37 +195,37 @@ def _attributes(kit: Kit) -> tuple[Attribute, ...]:
     req = kit.request
     if req.attributes:
         return req.attributes
-    strong = load_takehome().rubric["competency_strong"]
+    strong = load_takehome().rubric.competency_strong
     return tuple(Attribute(c, strong) for c in req.competencies)
 
 
 def score_sheet(kit: Kit, own: Sequence[str], metric_line: str) -> str:
     t = load_takehome().score_sheet
     lines = [
-        "# " + fill(t["title"], {"company": md(kit.request.company)}),
+        "# " + fill(t.title, {"company": md(kit.request.company)}),
         "",
-        t["copy"],
+        t.copy,
         "",
-        t["names"],
+        t.names,
         "",
-        "## " + t["planted"],
+        "## " + t.planted,
         "",
-        *_table(t["planted_columns"], ((p.id, p.kind, "", "") for p in kit.planted)),
+        *_table(t.planted_columns, ((p.id, p.kind, "", "") for p in kit.planted)),
         "",
-        "## " + t["result"],
+        "## " + t.result,
         "",
         metric_line,
         "",
-        "## " + t["criteria"],
+        "## " + t.criteria,
         "",
         *_table(
-            t["criteria_columns"],
+            t.criteria_columns,
             ((name, "", "") for name in [*own, *(md(a.name) for a in _attributes(kit))]),
         ),
         "",
-        "## " + t["decision"],
+        "## " + t.decision,
         "",
-        t["hire_signal"],
+        t.hire_signal,
         "",
     ]
     return "\n".join(lines)
@@ -236,28 +236,28 @@ def brief(kit: Kit, family: FamilyText, values: Mapping[str, object], when: set[
     the work is judged. Nothing in it says what or where the planted problems are."""
     req = kit.request
     t = load_takehome().brief
-    lines = ["# " + fill(t["title"], {"company": md(req.company)}), "", "## " + t["problem"], ""]
+    lines = ["# " + fill(t.title, {"company": md(req.company)}), "", "## " + t.problem, ""]
     if req.outcome:
-        lines.append("- " + fill(t["outcome"], {"outcome": md(req.outcome.rstrip(".!?; "))}))
+        lines.append("- " + fill(t.outcome, {"outcome": md(req.outcome.rstrip(".!?; "))}))
     if req.success_metric:
         metric = md(req.success_metric.rstrip(".!?; "))
-        lines.append("- " + fill(t["success_metric"], {"success_metric": metric}))
+        lines.append("- " + fill(t.success_metric, {"success_metric": metric}))
     if not (req.outcome or req.success_metric):
-        lines.append(t["no_problem"])
-    hours = fill(t["one_hour" if req.hours == 1 else "many_hours"], {"hours": req.hours})
-    lines += ["", "## " + t["task"], "", *(fill(line, values) for line in family.task)]
-    lines += ["", "## " + t["time"], "", fill(t["time_box"], {"hours": hours})]
-    lines.append({True: t["paid"], False: t["unpaid"], None: t["pay_unknown"]}[req.paid])
+        lines.append(t.no_problem)
+    hours = fill(t.one_hour if req.hours == 1 else t.many_hours, {"hours": req.hours})
+    lines += ["", "## " + t.task, "", *(fill(line, values) for line in family.task)]
+    lines += ["", "## " + t.time, "", fill(t.time_box, {"hours": hours})]
+    lines.append({True: t.paid, False: t.unpaid, None: t.pay_unknown}[req.paid])
     rows = [
         (f"`{fill(d.path, values)}`", fill(d.about, values))
         for d in family.data
         if not d.when or d.when in when
     ]
-    lines += ["", "## " + t["data"], "", *_table(t["data_columns"], rows)]
-    lines += ["", "## " + t["hand_in"], "", *(f"- {fill(i, values)}" for i in family.hand_in)]
-    lines += ["", "## " + t["assessed"], "", *(f"- {fill(i, values)}" for i in family.assessed)]
+    lines += ["", "## " + t.data, "", *_table(t.data_columns, rows)]
+    lines += ["", "## " + t.hand_in, "", *(f"- {fill(i, values)}" for i in family.hand_in)]
+    lines += ["", "## " + t.assessed, "", *(f"- {fill(i, values)}" for i in family.assessed)]
     if req.competencies:
-        lines += ["", t["also_look_for"], ""]
+        lines += ["", t.also_look_for, ""]
         lines += [f"- {md(c)}" for c in req.competencies]
     return "\n".join(lines) + "\n"
 
@@ -281,7 +281,7 @@ def add_documents(
     kit.add("reviewer/RUBRIC.md", rubric(kit, own))
     kit.add("reviewer/score_sheet.md", score_sheet(kit, [c.name for c in own], text.metric))
     kit.add("reviewer/solution.py", solution_source(family))
-    readme = [f"# {load_takehome().reviewer_readme['title']}", ""]
+    readme = [f"# {load_takehome().reviewer_readme.title}", ""]
     readme += [f"- {fill(line, filled)}" for line in text.readme]
     kit.add("reviewer/README.md", "\n".join(readme) + "\n")
 
