@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
 
+    from wizard.models import Plan
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
@@ -259,7 +261,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     checklist = get_checklist()
     plan = load_plan(args.file, checklist)
     _write_or_print(export_markdown(plan, checklist, only=args.only), args.output)
+    if args.only == "job-post":
+        _note_post_changes(plan)
     return EXIT_OK
+
+
+def _note_post_changes(plan: Plan) -> None:
+    """The candidate-facing post stays clean, so the founder hears on stderr where it differs
+    from their answers (the full export and ``show`` list the same)."""
+    from wizard.post_changes import changes_heading, plan_post_changes
+    from wizard.text import printable
+
+    changes = plan_post_changes(plan)
+    if not changes:
+        return
+    heading, _ = changes_heading()
+    print(f"{heading} (for you; not in the post):", file=sys.stderr)
+    for c in changes:
+        print(f"  - {printable(c.what)} {printable(c.why)}", file=sys.stderr)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
