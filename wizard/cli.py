@@ -84,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="print a readable summary of a plan")
     p.add_argument("file", type=_path, metavar="FILE")
+    p.add_argument(
+        "--sources",
+        action="store_true",
+        help="also print where each statement comes from: citations, pay-survey details "
+        "and occupation codes, mistake numbers",
+    )
 
     p = sub.add_parser("check", help="validate a plan file (exit 0 valid, 2 invalid)")
     p.add_argument("file", type=_path, metavar="FILE")
@@ -184,7 +190,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     from wizard.summary import print_summary
 
     checklist = get_checklist()
-    print_summary(load_plan(args.file, checklist), checklist)
+    from wizard.library import shell_word
+
+    plan = load_plan(args.file, checklist)
+    print_summary(plan, checklist, sources=args.sources, file=shell_word(str(args.file)))
     return EXIT_OK
 
 

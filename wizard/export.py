@@ -299,10 +299,17 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     r, role = plan.readiness, plan.role
     profile = load_advice().profiles[role.track]
     lines = ["## Readiness summary (internal)", ""]
+    weakest = labels.weakest(r)
+    title = checklist.step(weakest).title if weakest else None
     lines.append(
-        f"**{labels.verdict(r.verdict).label}**: readiness {r.score}/100 (weakest section), "
-        f"mean {r.mean}/100, data band {r.data_band}."
+        f"**{labels.verdict(r.verdict).label}**: {md(labels.verdict_line(r, plan.findings, title))}"
     )
+    where = f" {md(title)}," if title else ""
+    lines += [
+        "",
+        f"{labels.score_heading()}:{where} {r.score}/100. {md(labels.explain_score(r, title))}",
+    ]
+    lines += ["", f"{md(labels.data_band(r.data_band))}."]
     lines += ["", "| Section | Score |", "|---|---|"]
     for step in checklist.steps:
         if step.id in r.sections:

@@ -76,9 +76,7 @@ def test_other_adjustments_are_named(
     assert key in found and words in found[key], found
 
 
-def test_the_full_export_tells_the_founder_above_the_post(
-    make: Make, checklist: Checklist
-) -> None:
+def test_the_full_export_tells_the_founder_above_the_post(make: Make, checklist: Checklist) -> None:
     text = export_markdown(build_plan(make(ASKED), checklist), checklist)
     heading, _ = changes_heading()
     note, post = text.split(f"## {heading}", 1)[1].split("\n## ", 1)
