@@ -313,7 +313,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     from wizard import labels
     from wizard.answers import get_checklist
-    from wizard.library import display_path, list_plans
+    from wizard.library import display_path, list_plans, repeated_titles, shell_word, title_key
     from wizard.paths import plans_dir
     from wizard.text import printable
 
@@ -326,26 +326,32 @@ def cmd_list(args: argparse.Namespace) -> int:
     table = Table(title=Text(f"Plans in {folder}"), title_justify="left", expand=True)
     table.add_column("Plan", ratio=3)
     table.add_column("Verdict", no_wrap=True)
-    table.add_column("Recommended", ratio=2)
+    table.add_column("Recommended")
     table.add_column("Updated", no_wrap=True)
-    # Paths fold onto more lines instead of ending in "…": the end (the file name) matters most.
+    # The file's name in that folder: the full path repeated the folder on every row and two
+    # plans of one title differed only in the last folded line. Long names fold, never "…".
     table.add_column("File", ratio=2, overflow="fold")
+    twins = repeated_titles(e.title for e in entries if not e.problem)
     for e in entries:
+        name = Text(printable(e.path.name))
         if e.problem:
-            problem = Text("unreadable: " + printable(e.problem), "red")
-            table.add_row(problem, "", "", "", Text(printable(display_path(e.path))))
+            table.add_row(Text("unreadable: " + printable(e.problem), "red"), "", "", "", name)
             continue
         plan = Text(printable(e.title) or "(untitled)", "bold")
         if e.company:
             plan.append("\n" + printable(e.company), "dim")
-        when = e.updated.strftime("%Y-%m-%d") if e.updated else ""
+        # Two plans of one title also show the time they were updated.
+        shape = "%Y-%m-%d %H:%M" if title_key(e.title) in twins else "%Y-%m-%d"
+        when = e.updated.strftime(shape) if e.updated else ""
         table.add_row(
             plan,
             _verdict_label(e.verdict),
             labels.track_name(e.track) if e.track else "",
             when,
-            Text(printable(display_path(e.path))),
+            name,
         )
+    table.caption = Text(f"Open one with: hirewiz show {shell_word(folder)}/FILE")
+    table.caption_justify = "left"
     console.print(table)
     return EXIT_OK
 
