@@ -43,7 +43,7 @@ def test_two_plans_of_one_title_are_told_apart(
     assert "fraud.toml" in out and "fraud-2.toml" in out
     assert all(STAMP.search(r) for r in first_lines)
     assert str(plans) not in "".join(rows)  # the folder is said once, not on every row
-    assert f"hirewiz show {plans}/FILE" in " ".join(out.split())
+    assert f"hirewizshow{plans}/FILE" in "".join(out.split())
 
 
 def test_a_plan_with_its_own_title_shows_the_date_only(
