@@ -24,6 +24,7 @@ from screens.plain import plain, styled
 from wizard import labels
 from wizard.answers import missing_required, prune_hidden
 from wizard.models import Answers, Finding
+from wizard.post_changes import changes_heading, post_changes
 from wizard.rules import Derivation, derive
 
 SEVERITY_STYLE = {"blocker": "$error", "warning": "$warning", "tip": "$primary"}
@@ -102,6 +103,9 @@ class ReviewPane(VerticalScroll):
         with Vertical(id="role", classes="panel") as role:
             role.border_title = "Recommended role"
             yield Static(id="role-body")
+        with Vertical(id="post-changes", classes="panel") as changes:
+            changes.border_title = changes_heading()[0]
+            yield Static(id="post-changes-body")
         with Horizontal(id="review-bottom"):
             with Vertical(id="budget", classes="panel") as budget:
                 budget.border_title = "Budget"
@@ -123,7 +127,8 @@ class ReviewPane(VerticalScroll):
         self._show_missing(missing)
         # Until every required answer is in there is no verdict and no role: the core does not
         # guess, so neither does the Review (docs/plan-file.md, "Required for a verdict").
-        for part in self.query("#sections, #findings, #role, #review-bottom, #loop"):
+        parts = "#sections, #findings, #role, #post-changes, #review-bottom, #loop"
+        for part in self.query(parts):
             part.display = not missing
         if missing:
             self._show_incomplete(len(missing))
@@ -134,6 +139,7 @@ class ReviewPane(VerticalScroll):
         self._show_sections(d)
         self._show_findings(d.findings)
         self._show_role(d)
+        self._show_post_changes(pruned, d)
         self._show_budget(d)
         self._show_onboarding(d)
         self._show_loop(d)
@@ -166,13 +172,18 @@ class ReviewPane(VerticalScroll):
         why = labels.why_weakest(r, d.findings)
         title = self._title(weakest) if weakest else None
         self.query_one("#verdict-word", Static).update(styled("[b]$word[/b]", word=text.word))
-        self.query_one("#verdict-line", Static).update(plain(text.line))
+        self.query_one("#verdict-line", Static).update(
+            plain(labels.verdict_line(r, d.findings, title))
+        )
+        # The score is named for what it is, the weakest section, so "ALMOST" above a low
+        # score reads as one story: the verdict from the findings, the score from one section.
+        where = " [b]$weakest[/b]" if title else ""
         self.query_one("#verdict-score", Static).update(
             styled(
-                f"Readiness [b {_score_style(r.score)}]{r.score}[/]/100\n"
-                "[dim]$explain[/]"
-                + ("\n[b]$weakest[/b] is weakest: $why" if why is not None else "")
-                + "\n[dim]$band[/]",
+                f"$heading:{where} [b {_score_style(r.score)}]{r.score}[/]/100"
+                + ("\nWhy: $why" if why is not None else "")
+                + "\n[dim]$explain[/]\n[dim]$band[/]",
+                heading=labels.score_heading(),
                 explain=labels.explain_score(r, title),
                 weakest=title or "",
                 why=why.title if why is not None else "",
@@ -290,6 +301,18 @@ class ReviewPane(VerticalScroll):
                 lines.append(Content.from_markup(heading))
                 lines += items
         self.query_one("#role-body", Static).update(Content("\n").join(lines))
+
+    def _show_post_changes(self, answers: Answers, d: Derivation) -> None:
+        """Where the job post will say something other than the answers, and why: the founder
+        sees it here, the candidate-facing post stays clean (wizard/post_changes.py)."""
+        changes = post_changes(answers, d.role, d.interview_loop)
+        panel = self.query_one("#post-changes")
+        panel.display = bool(changes)
+        if not changes:
+            return
+        lines = [styled("[dim]$intro[/]", intro=changes_heading()[1])]
+        lines += [styled("  • $what [dim]$why[/]", what=c.what, why=c.why) for c in changes]
+        self.query_one("#post-changes-body", Static).update(Content("\n").join(lines))
 
     def _show_budget(self, d: Derivation) -> None:
         """The same sentences as ``hirewiz show`` and the export (wizard.pay.budget_lines): the

@@ -7,6 +7,7 @@ empty Textual app even with a large library.
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import ClassVar
 
@@ -19,11 +20,21 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from checklists.step_titles import step_titles
 from screens.footer import QuietFooter
 from screens.plain import styled
-from wizard.library import DraftInfo, display_path, draft_infos, recent_plans
+from wizard.library import (
+    DraftInfo,
+    display_path,
+    draft_infos,
+    recent_plans,
+    repeated_titles,
+    title_key,
+)
 
 DRAFTS_SHOWN = 3
+# The last step of the wizard is not in the checklist (screens/wizard_screen.py, REVIEW).
+REVIEW_TITLE = {"review": "Review"}
 LOGO = "[b $accent]hire[/][b]wiz[/]"
 
 
@@ -82,26 +93,29 @@ class WelcomeScreen(Screen[None]):
         recent = recent_plans()
         self._recent = [r.path for r in recent]
         options: list[Option | None] = [Option("+  Start a new plan", id="new")]
+        titles = {**step_titles(), **REVIEW_TITLE} if self._drafts else {}
         for n, draft in enumerate(self._drafts):
             template = "[$warning]»[/]  Resume unfinished “$title”"
             if draft.step:
                 template += "[dim] · stopped at $step[/]"
-            options.append(
-                Option(styled(template, title=draft.title, step=draft.step), id=f"draft-{n}")
-            )
+            # The step as the sidebar names it ("Company"), not its id ("context").
+            step = titles.get(draft.step, draft.step)
+            options.append(Option(styled(template, title=draft.title, step=step), id=f"draft-{n}"))
         options.append(Option("…  Open a plan file", id="open"))
         if recent:
             options.append(None)
+            twins = repeated_titles(plan.title for plan in recent)
             for n, plan in enumerate(recent):
+                where = display_path(plan.path)
+                if title_key(plan.title) in twins:
+                    # Two plans of one title: when each was saved tells them apart at a glance.
+                    saved = datetime.fromtimestamp(plan.saved).strftime("%Y-%m-%d %H:%M")
+                    where += f" · saved {saved}"
                 options.append(
                     Option(
                         # The path on its own line under the title, indented to the title,
                         # so a long one wraps under it instead of trailing off the row.
-                        styled(
-                            "   $title\n   [dim]$where[/]",
-                            title=plan.title,
-                            where=display_path(plan.path),
-                        ),
+                        styled("   $title\n   [dim]$where[/]", title=plan.title, where=where),
                         id=f"recent-{n}",
                     )
                 )

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
 
+    from wizard.models import Plan
+
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
@@ -82,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("show", help="print a readable summary of a plan")
     p.add_argument("file", type=_path, metavar="FILE")
+    p.add_argument(
+        "--sources",
+        action="store_true",
+        help="also print where each statement comes from: citations, pay-survey details "
+        "and occupation codes, mistake numbers",
+    )
 
     p = sub.add_parser("check", help="validate a plan file (exit 0 valid, 2 invalid)")
     p.add_argument("file", type=_path, metavar="FILE")
@@ -182,7 +190,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     from wizard.summary import print_summary
 
     checklist = get_checklist()
-    print_summary(load_plan(args.file, checklist), checklist)
+    from wizard.library import shell_word
+
+    plan = load_plan(args.file, checklist)
+    print_summary(plan, checklist, sources=args.sources, file=shell_word(str(args.file)))
     return EXIT_OK
 
 
@@ -259,7 +270,24 @@ def cmd_export(args: argparse.Namespace) -> int:
     checklist = get_checklist()
     plan = load_plan(args.file, checklist)
     _write_or_print(export_markdown(plan, checklist, only=args.only), args.output)
+    if args.only == "job-post":
+        _note_post_changes(plan)
     return EXIT_OK
+
+
+def _note_post_changes(plan: Plan) -> None:
+    """The candidate-facing post stays clean, so the founder hears on stderr where it differs
+    from their answers (the full export and ``show`` list the same)."""
+    from wizard.post_changes import changes_heading, plan_post_changes
+    from wizard.text import printable
+
+    changes = plan_post_changes(plan)
+    if not changes:
+        return
+    heading, _ = changes_heading()
+    print(f"{heading} (for you; not in the post):", file=sys.stderr)
+    for c in changes:
+        print(f"  - {printable(c.what)} {printable(c.why)}", file=sys.stderr)
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
@@ -285,7 +313,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     from wizard import labels
     from wizard.answers import get_checklist
-    from wizard.library import display_path, list_plans
+    from wizard.library import display_path, list_plans, repeated_titles, shell_word, title_key
     from wizard.paths import plans_dir
     from wizard.text import printable
 
@@ -298,26 +326,32 @@ def cmd_list(args: argparse.Namespace) -> int:
     table = Table(title=Text(f"Plans in {folder}"), title_justify="left", expand=True)
     table.add_column("Plan", ratio=3)
     table.add_column("Verdict", no_wrap=True)
-    table.add_column("Recommended", ratio=2)
+    table.add_column("Recommended")
     table.add_column("Updated", no_wrap=True)
-    # Paths fold onto more lines instead of ending in "…": the end (the file name) matters most.
+    # The file's name in that folder: the full path repeated the folder on every row and two
+    # plans of one title differed only in the last folded line. Long names fold, never "…".
     table.add_column("File", ratio=2, overflow="fold")
+    twins = repeated_titles(e.title for e in entries if not e.problem)
     for e in entries:
+        name = Text(printable(e.path.name))
         if e.problem:
-            problem = Text("unreadable: " + printable(e.problem), "red")
-            table.add_row(problem, "", "", "", Text(printable(display_path(e.path))))
+            table.add_row(Text("unreadable: " + printable(e.problem), "red"), "", "", "", name)
             continue
         plan = Text(printable(e.title) or "(untitled)", "bold")
         if e.company:
             plan.append("\n" + printable(e.company), "dim")
-        when = e.updated.strftime("%Y-%m-%d") if e.updated else ""
+        # Two plans of one title also show the time they were updated.
+        shape = "%Y-%m-%d %H:%M" if title_key(e.title) in twins else "%Y-%m-%d"
+        when = e.updated.strftime(shape) if e.updated else ""
         table.add_row(
             plan,
             _verdict_label(e.verdict),
             labels.track_name(e.track) if e.track else "",
             when,
-            Text(printable(display_path(e.path))),
+            name,
         )
+    table.caption = Text(f"Open one with: hirewiz show {shell_word(folder)}/FILE")
+    table.caption_justify = "left"
     console.print(table)
     return EXIT_OK
 

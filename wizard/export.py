@@ -8,17 +8,16 @@ The job post is meant for candidates and leaves out internal material (budget, f
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import Literal
 
 from checklists.advice import load_advice
 from checklists.interview_kit import load_interview_kit
-from checklists.loader import HERE, Checklist
+from checklists.loader import Checklist
 from wizard import labels
 from wizard.models import Plan
 from wizard.pay import plan_budget_lines
+from wizard.post_changes import changes_heading, hours_text, plan_post_changes, post_text
 from wizard.text import printable
 
 Part = Literal["job-post", "interview-kit", "onboarding"]
@@ -68,12 +67,6 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
-@lru_cache(maxsize=1)
-def _post_text() -> dict[str, dict[str, str]]:
-    with (HERE / "job_post.toml").open("rb") as fh:
-        return tomllib.load(fh)
-
-
 def apply_link(contact: str) -> str:
     """The apply contact as the post's one deliberate link, or escaped text if it is unusual."""
     if _SAFE_URL.fullmatch(contact):
@@ -84,14 +77,23 @@ def apply_link(contact: str) -> str:
 
 
 def _data_state(plan: Plan) -> list[str]:
-    d, t = plan.answers.data, _post_text()["data"]
+    """Where the data is, told as the work a candidate walks into (checklists/job_post.toml)."""
+    d, t = plan.answers.data, post_text()["data"]
     models = plan.answers.production.models_in_production or 0
-    first = (
-        f"{t['recorded_yes' if d.recorded else 'recorded_no']}, "
-        f"{t['accessible_yes' if d.accessible else 'accessible_no']} and "
-        f"{t['privacy_yes' if d.privacy_cleared else 'privacy_no']}."
+    basics = (
+        ("recorded", d.recorded),
+        ("accessible", d.accessible),
+        ("privacy", d.privacy_cleared),
     )
-    out = [first, t["quality_yes" if d.quality_checked else "quality_no"]]
+    have = [t[f"{name}_yes"] for name, ok in basics if ok]
+    out = []
+    if have:
+        facts = have[0] if len(have) == 1 else ", ".join(have[:-1]) + " and " + have[-1]
+        out.append(t["in_place"].format(facts=facts))
+    out += [t[f"{name}_no"] for name, ok in basics if not ok]
+    # Nothing recorded means nothing to audit yet: the quality sentence would promise data.
+    if d.recorded:
+        out.append(t["quality_yes" if d.quality_checked else "quality_no"])
     if d.labels:
         out.append(t[f"labels_{d.labels}"])
     if d.pipeline:
@@ -104,7 +106,7 @@ def _data_state(plan: Plan) -> list[str]:
 
 
 def _about(plan: Plan) -> list[str]:
-    post, ctx, t = _post_text(), plan.answers.context, plan.answers.timing
+    post, ctx, t = post_text(), plan.answers.context, plan.answers.timing
     company = ctx.company or "We"
     out = []
     if t.stage:
@@ -129,7 +131,7 @@ def _about(plan: Plan) -> list[str]:
 def _problem(plan: Plan) -> list[str]:
     from wizard.rules.goals import metric_is_clear, outcome_is_clear
 
-    g, text, words = plan.answers.goals, _post_text()["text"], load_advice().words
+    g, text, words = plan.answers.goals, post_text()["text"], load_advice().words
     if not outcome_is_clear(g.outcome, words):
         return [md(text["goal_unclear"])]
     out = [text["goal"].format(outcome=_sentence(g.outcome or ""))]
@@ -139,7 +141,7 @@ def _problem(plan: Plan) -> list[str]:
 
 
 def _how_we_interview(plan: Plan) -> list[str]:
-    text, a = _post_text()["text"], plan.answers.assessment
+    text, a = post_text()["text"], plan.answers.assessment
     lines = [
         f"{i}. {md(s.name)} ({s.minutes} min): {md(s.purpose)}"
         for i, s in enumerate(plan.interview_loop, start=1)
@@ -157,7 +159,7 @@ def _how_we_interview(plan: Plan) -> list[str]:
 
 def _pay(plan: Plan) -> list[str]:
     """The founder's own range, never a market figure presented as the offer."""
-    t, text = plan.answers.timing, _post_text()["text"]
+    t, text = plan.answers.timing, post_text()["text"]
     currency = t.budget_currency or ""
     out = []
     if t.pay_low is not None and t.pay_high is not None:
@@ -198,7 +200,7 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
     pay = _pay(plan)
     if pay:
         lines += ["### Pay", "", *pay, ""]
-    text = _post_text()["text"]
+    text = post_text()["text"]
     how = (
         text["apply"].replace("{contact}", apply_link(ctx.apply_contact))
         if ctx.apply_contact
@@ -206,11 +208,6 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
     )
     lines += ["### How to apply", "", how, ""]
     return lines
-
-
-def hours_text(hours: int) -> str:
-    """A count of hours as a reader writes it: 1 hour, 3 hours."""
-    return f"{hours} hour" if hours == 1 else f"{hours} hours"
 
 
 def _time_box(plan: Plan) -> int:
@@ -302,10 +299,17 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     r, role = plan.readiness, plan.role
     profile = load_advice().profiles[role.track]
     lines = ["## Readiness summary (internal)", ""]
+    weakest = labels.weakest(r)
+    title = checklist.step(weakest).title if weakest else None
     lines.append(
-        f"**{labels.verdict(r.verdict).label}**: readiness {r.score}/100 (weakest section), "
-        f"mean {r.mean}/100, data band {r.data_band}."
+        f"**{labels.verdict(r.verdict).label}**: {md(labels.verdict_line(r, plan.findings, title))}"
     )
+    where = f" {md(title)}," if title else ""
+    lines += [
+        "",
+        f"{labels.score_heading()}:{where} {r.score}/100. {md(labels.explain_score(r, title))}",
+    ]
+    lines += ["", f"{md(labels.data_band(r.data_band))}."]
     lines += ["", "| Section | Score |", "|---|---|"]
     for step in checklist.steps:
         if step.id in r.sections:
@@ -337,6 +341,18 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     return lines
 
 
+def post_changes_section(plan: Plan) -> list[str]:
+    """For the founder, above the post in the full export: where the post differs from the
+    answers and why (wizard/post_changes.py). Never part of the candidate-facing post."""
+    changes = plan_post_changes(plan)
+    if not changes:
+        return []
+    heading, intro = changes_heading()
+    lines = [f"## {md(heading)} (internal)", "", md(intro), ""]
+    lines += [f"- {md(c.what)} {md(c.why)}" for c in changes]
+    return [*lines, ""]
+
+
 def export_markdown(plan: Plan, checklist: Checklist, only: Part | None = None) -> str:
     """The plan as Markdown: everything, or one part (``job-post`` is candidate-facing)."""
     title = plan.meta.title or "Hiring plan"
@@ -363,6 +379,7 @@ def export_markdown(plan: Plan, checklist: Checklist, only: Part | None = None) 
             f"updated {plan.meta.updated.date().isoformat()}.",
             "",
             *readiness(plan, checklist),
+            *post_changes_section(plan),
             *job_post(plan, checklist),
             *interview_kit(plan, checklist),
             *onboarding(plan, checklist),

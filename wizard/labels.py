@@ -26,7 +26,8 @@ Level = Literal["good", "fair", "poor"]
 class VerdictText:
     word: str  # "ALMOST", the Review's big word
     label: str  # "Almost ready", in sentences and exports
-    line: str  # what to do next
+    line: str  # why this verdict and what to do next (a template, see verdict_line)
+    line_score: str = ""  # "almost" held back by the score alone, with no warning
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class Labels:
     verdicts: dict[str, VerdictText]
     severities: tuple[str, ...]  # most serious first
     plurals: dict[str, str]
+    score_heading: str
     explain: str
     explain_full: str
     good: int
@@ -51,6 +53,7 @@ def labels() -> Labels:
         verdicts={k: VerdictText(**v) for k, v in raw["verdicts"].items()},
         severities=tuple(s["id"] for s in raw["severities"]),
         plurals={s["id"]: s["plural"] for s in raw["severities"]},
+        score_heading=score["heading"],
         explain=score["explain"],
         explain_full=score["explain_full"],
         good=score["good"],
@@ -130,6 +133,29 @@ def why_weakest(readiness: Readiness, found: Sequence[Finding]) -> Finding | Non
         return None
     own = [f for f in found if f.section == step]
     return by_severity(own)[0] if own else None
+
+
+def verdict_line(readiness: Readiness, found: Sequence[Finding], weakest_title: str | None) -> str:
+    """Why the verdict is what it is, from the same counts and score the rules used
+    (wizard/rules/derive.py, ``verdict``), so the word and the score never read as a
+    contradiction."""
+    from wizard.rules.derive import READY_SCORE
+
+    text = verdict(readiness.verdict)
+    warnings = sum(f.severity == "warning" for f in found)
+    template = text.line_score if readiness.verdict == "almost" and not warnings else text.line
+    return template.format(
+        blockers=plural(sum(f.severity == "blocker" for f in found), "blocker"),
+        warnings=plural(warnings, "warning"),
+        weakest=weakest_title or "",
+        score=readiness.score,
+        ready=READY_SCORE,
+    )
+
+
+def score_heading() -> str:
+    """What the score is called beside the verdict: "Weakest section"."""
+    return labels().score_heading
 
 
 def explain_score(readiness: Readiness, weakest_title: str | None) -> str:

@@ -17,6 +17,8 @@ import json
 import os
 import re
 import secrets
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -203,6 +205,7 @@ def recent_paths() -> list[str]:
 class RecentPlan:
     path: Path
     title: str
+    saved: float = 0.0  # the file's modification time, to tell two plans of one title apart
 
 
 def recent_plans() -> list[RecentPlan]:
@@ -224,7 +227,7 @@ def recent_plans() -> list[RecentPlan]:
         if key in seen or not _regular(path):
             continue
         seen.add(key)
-        out.append(RecentPlan(path=path, title=_title_of(path)))
+        out.append(RecentPlan(path=path, title=_title_of(path), saved=_mtime(path)))
         if len(out) == RECENT_SHOWN:
             break
     return out
@@ -609,6 +612,18 @@ class Entry:
     track: str = ""
     updated: datetime | None = None
     problem: str = ""
+
+
+def title_key(title: str) -> str:
+    """A title as two plans would clash on it: case and spacing ignored."""
+    return " ".join(title.casefold().split())
+
+
+def repeated_titles(titles: Iterable[str]) -> set[str]:
+    """The title keys more than one plan has: ``hirewiz list`` and the welcome screen add the
+    file name or the save time to those rows so they can be told apart."""
+    counts = Counter(title_key(t) for t in titles)
+    return {key for key, n in counts.items() if n > 1}
 
 
 def list_plans(checklist: Checklist, directory: Path | None = None) -> list[Entry]:

@@ -1,6 +1,8 @@
 """``hirewiz show``: a plan summary for the terminal.
 
-Every string taken from the plan goes into Rich as a ``Text`` object, never as markup, so a plan
+By default it reads for a founder: no citations, occupation codes or mistake numbers, with one
+closing line saying ``--sources`` shows them (the plan file keeps them all either way). Every
+string taken from the plan goes into Rich as a ``Text`` object, never as markup, so a plan
 received from someone else cannot restyle or spoof the terminal output.
 """
 
@@ -16,6 +18,7 @@ from checklists.loader import Checklist
 from wizard import labels
 from wizard.models import Plan
 from wizard.pay import plan_budget_lines
+from wizard.post_changes import changes_heading, plan_post_changes
 from wizard.text import printable
 
 
@@ -37,10 +40,18 @@ def bar(score: int, width: int = 20) -> Text:
     return Text("█" * filled, style=LEVEL_STYLE[labels.level(score)]) + Text("░" * empty, "dim")
 
 
-def money(plan: Plan, checklist: Checklist) -> Text | None:
+# Budget lines that only matter to someone checking the figure: shown with --sources.
+SOURCE_LINES = ("What it measures: ", "Source: ")
+SOURCES_HINT = "Sources, pay-survey details and mistake numbers: hirewiz show --sources {file}"
+
+
+def money(plan: Plan, checklist: Checklist, sources: bool = True) -> Text | None:
     """The budget sentences every view shares (wizard.pay.plan_budget_lines), proxy caveat
-    included; the source line is dimmed."""
+    included; the source line is dimmed, and left out with the measure when ``sources`` is
+    off."""
     lines = plan_budget_lines(plan, checklist.pay.exchange)
+    if not sources:
+        lines = [line for line in lines if not line.startswith(SOURCE_LINES)]
     if not lines:
         return None
     out = Text()
@@ -49,22 +60,41 @@ def money(plan: Plan, checklist: Checklist) -> Text | None:
     return out
 
 
-def render(plan: Plan, checklist: Checklist) -> Group:
+def _post_changes(plan: Plan) -> Panel | None:
+    """Where the job post differs from the answers, and why (wizard/post_changes.py)."""
+    changes = plan_post_changes(plan)
+    if not changes:
+        return None
+    heading, intro = changes_heading()
+    body = Text(_t(intro), style="dim")
+    for c in changes:
+        body.append("\n• " + _t(c.what))
+        body.append(" " + _t(c.why), style="dim")
+    return Panel(body, title=heading, title_align="left")
+
+
+def render(plan: Plan, checklist: Checklist, sources: bool = False, file: str = "FILE") -> Group:
+    """The summary; ``sources`` adds citations, pay-survey details and mistake numbers, and
+    ``file`` is the path the closing hint names."""
     r, role = plan.readiness, plan.role
     head = Text()
     head.append(_t(plan.meta.title) or "Untitled plan", style="bold")
     if plan.meta.company:
         head.append(f" — {_t(plan.meta.company)}")
+    weakest = labels.weakest(r)
+    title = checklist.step(weakest).title if weakest else None
     verdict = Text(
         f" {labels.verdict(r.verdict).label} ", style=f"reverse {VERDICT_STYLE[r.verdict]}"
     )
-    weakest = labels.weakest(r)
-    title = checklist.step(weakest).title if weakest else None
-    verdict.append(f"  readiness {r.score}/100 · {labels.counts(plan.findings)}\n")
-    verdict.append(_t(labels.explain_score(r, title)), style="dim")
+    verdict.append("  " + _t(labels.verdict_line(r, plan.findings, title)) + "\n")
+    verdict.append(f"{labels.score_heading()}: ")
+    if title is not None:
+        verdict.append(_t(title) + " ", style="bold")
+    verdict.append(f"{r.score}/100")
     why = labels.why_weakest(r, plan.findings)
-    if why is not None and title is not None:
-        verdict.append(f"\n{_t(title)} is weakest: {_t(why.title)}")
+    if why is not None:
+        verdict.append(f"\nWhy: {_t(why.title)}")
+    verdict.append("\n" + _t(labels.explain_score(r, title)), style="dim")
     verdict.append(f"\n{labels.data_band(r.data_band)}", style="dim")
 
     scores = Table.grid(padding=(0, 2))
@@ -80,10 +110,12 @@ def render(plan: Plan, checklist: Checklist) -> Group:
     role_text.append(_t(role.summary) + "\n")
     for reason in role.rationale:
         role_text.append("• " + _t(reason.text), style="")
-        role_text.append(f" [{_t(reason.source)}]\n", style="dim")
+        if sources:
+            role_text.append(f" [{_t(reason.source)}]", style="dim")
+        role_text.append("\n")
     for alt in role.alternatives:
         role_text.append(f"Alternative, {_t(alt.title)}: {_t(alt.why)}\n", style="italic")
-    budget = money(plan, checklist)
+    budget = money(plan, checklist, sources)
     if budget is not None:
         role_text.append("Budget:", style="bold")
         role_text.append_text(budget)
@@ -91,27 +123,44 @@ def render(plan: Plan, checklist: Checklist) -> Group:
 
     findings = Table(show_header=True, header_style="bold", expand=True, box=None)
     findings.add_column("", width=8)
-    findings.add_column("#", width=3, justify="right")
+    if sources:
+        findings.add_column("#", width=3, justify="right")
     findings.add_column("Finding and what to do")
     for f in plan.findings[:TOP_FINDINGS]:
-        findings.add_row(
+        text = Text(_t(f.title), style="bold") + Text("\n" + _t(f.action))
+        mistake = Text("—" if f.mistake is None else str(f.mistake))
+        if sources:
+            text += Text(f"\n{_t(f.source)}", "dim")
+        cells = [
             Text(f.severity, style=SEVERITY_STYLE[f.severity]),
-            Text("—" if f.mistake is None else str(f.mistake)),
-            Text(_t(f.title), style="bold")
-            + Text("\n" + _t(f.action))
-            + Text(f"\n{_t(f.source)}", "dim"),
-        )
+            *([mistake] if sources else []),
+            text,
+        ]
+        findings.add_row(*cells)
     rest = len(plan.findings) - TOP_FINDINGS
     parts: list[Panel | Text] = [
         Panel(Group(head, verdict), border_style=VERDICT_STYLE[r.verdict]),
         Panel(scores, title="Readiness by section", title_align="left"),
         Panel(role_text, title="Recommended hire", title_align="left"),
-        Panel(findings, title=f"Top findings ({len(plan.findings)} in all)", title_align="left"),
     ]
+    changes = _post_changes(plan)
+    if changes is not None:
+        parts.append(changes)
+    parts.append(
+        Panel(findings, title=f"Top findings ({len(plan.findings)} in all)", title_align="left")
+    )
     if rest > 0:
         parts.append(Text(f"…and {rest} more in the plan file.", style="dim"))
+    if not sources:
+        parts.append(Text(SOURCES_HINT.format(file=_t(file)), style="dim"))
     return Group(*parts)
 
 
-def print_summary(plan: Plan, checklist: Checklist, console: Console | None = None) -> None:
-    (console or Console()).print(render(plan, checklist))
+def print_summary(
+    plan: Plan,
+    checklist: Checklist,
+    console: Console | None = None,
+    sources: bool = False,
+    file: str = "FILE",
+) -> None:
+    (console or Console()).print(render(plan, checklist, sources, file))

@@ -109,7 +109,7 @@ def test_step_invalid_value_shows_reason(snap_compare: Snap) -> None:
     app = edit_app(library_plan())
 
     async def run_before(pilot: Pilot[Any]) -> None:
-        await at("team.tz_overlap_hours")(pilot)
+        await at("assessment.take_home_hours")(pilot)  # over its maximum of 80
         await pilot.press("end", "ctrl+u", "9", "9")
         await pilot.pause()
 

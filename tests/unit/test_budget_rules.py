@@ -302,7 +302,7 @@ def test_show_export_and_diff_carry_the_same_sentences(
 
     lines = plan_budget_lines(us_plan, checklist.pay.exchange)
     console = Console(width=400, record=True, color_system=None)
-    console.print(render(us_plan, checklist))
+    console.print(render(us_plan, checklist, sources=True))
     shown = console.export_text()
     exported = "\n".join(readiness(us_plan, checklist)).replace("\\", "")
     for line in lines:

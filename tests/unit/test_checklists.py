@@ -231,7 +231,7 @@ BROKEN: list[tuple[str, Callable[[Path], None], str, str]] = [
         "when value unknown",
         _edit(
             "questions.toml",
-            '"context.work_mode" = ["remote_same_tz"',
+            '"context.work_mode" = ["remote_async"',
             '"context.work_mode" = ["x"',
         ),
         "questions.toml",

@@ -61,7 +61,7 @@ def test_job_post_has_every_section_in_order(make: Make, checklist: Checklist) -
 def test_job_post_states_the_data_honestly(make: Make, checklist: Checklist) -> None:
     text = post(make, checklist, {"data.quality_checked": False, "data.pipeline": "manual"})
     data = section(text, "Where our data is today")
-    assert "Nobody has checked its quality yet." in data
+    assert "You will be the first to audit its quality." in data
     assert "run by hand" in data
 
 

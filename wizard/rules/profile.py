@@ -8,6 +8,10 @@ from wizard.rules.catalog import Ctx, join_and
 from wizard.rules.findings import MAX_TOOLS, frameworks_in
 from wizard.rules.onboarding import inline
 
+# The founder's own abilities folded into the must-haves; wizard/post_changes.py tells the
+# founder when more were given.
+MAX_COMPETENCIES = 4
+
 
 def role_title(x: Ctx) -> str:
     base = x.advice.profiles[x.track].title
@@ -40,7 +44,9 @@ def describe_role(x: Ctx, rationale: list[Reason], alternatives: list[Alternativ
     a = x.answers.assessment
     tools = a.must_have_tools or []
     frameworks = frameworks_in(tools, x)
-    must = list(profile.must_have) + [_ability(c) for c in (a.competencies or [])[:4]]
+    must = list(profile.must_have) + [
+        _ability(c) for c in (a.competencies or [])[:MAX_COMPETENCIES]
+    ]
     nice = list(profile.nice_to_have)
     core = [t for t in tools if t not in frameworks]
     if len(tools) > MAX_TOOLS:
