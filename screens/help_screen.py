@@ -2,7 +2,9 @@
 
 The glossary is data (checklists/help.toml), written for a founder without machine-learning
 training; the key list is read from the screen underneath, so it never disagrees with the
-footer.
+footer. Each key is listed once, under a name a founder can type ("Ctrl+N", "Esc"): a binding
+with two keys ("f1,question_mark") is one line, and Textual's own keys are said in plain words,
+without the ones a terminal never sends (Super+C).
 """
 
 from __future__ import annotations
@@ -12,11 +14,55 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
+from textual.keys import format_key
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from checklists.glossary import load_glossary
 from screens.plain import plain, styled
+
+
+# Textual's own keys, in the words the help uses; they follow hirewiz's keys in the list.
+TEXTUAL_KEYS = {
+    "app.focus_next": "Next field or button",
+    "app.focus_previous": "Previous field or button",
+    "command_palette": "Command palette: find any action by name",
+    "screen.copy_text": "Copy text selected with the mouse",
+}
+MODIFIERS = {"ctrl": "Ctrl", "shift": "Shift", "alt": "Alt", "meta": "Meta"}
+
+
+def key_name(key: str) -> str | None:
+    """"ctrl+n" -> "Ctrl+N", "escape" -> "Esc", "question_mark" -> "?"; ``None`` for a key a
+    terminal does not send (the Super / Command modifier)."""
+    *modifiers, last = key.split("+")
+    if any(m not in MODIFIERS for m in modifiers):
+        return None
+    name = format_key(last)
+    name = name.upper() if len(name) == 1 else name[:1].upper() + name[1:]
+    return "+".join([*(MODIFIERS[m] for m in modifiers), name])
+
+
+def key_list(screen: Screen[object]) -> list[tuple[str, str]]:
+    """The keys of ``screen`` and the app (not a field's own editing keys), one line an action:
+    ("F1 / ?", "Help"). Keys the screen disables right now are left out, as in the footer."""
+    found: dict[str, tuple[list[str], str]] = {}
+    for node, binding, _, _ in screen.active_bindings.values():
+        what = TEXTUAL_KEYS.get(binding.action, binding.description)
+        name = key_name(binding.key)
+        if binding.system or node not in (screen, screen.app) or not what or name is None:
+            continue
+        names, _ = found.setdefault(binding.action, ([], what))
+        if name not in names:
+            names.append(name)
+    own = [a for a in found if a not in TEXTUAL_KEYS]
+    textual = [a for a in TEXTUAL_KEYS if a in found]
+    return [(" / ".join(found[a][0]), found[a][1]) for a in own + textual]
+
+
+def open_help(screen: Screen[object]) -> None:
+    """Show the help over ``screen``, listing that screen's keys."""
+    screen.app.push_screen(HelpScreen(key_list(screen)))
 
 
 class HelpScreen(ModalScreen[None]):
