@@ -9,7 +9,7 @@ without the ones a terminal never sends (Super+C).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -20,7 +20,6 @@ from textual.widgets import Static
 
 from checklists.glossary import load_glossary
 from screens.plain import plain, styled
-
 
 # Textual's own keys, in the words the help uses; they follow hirewiz's keys in the list.
 TEXTUAL_KEYS = {
@@ -33,7 +32,7 @@ MODIFIERS = {"ctrl": "Ctrl", "shift": "Shift", "alt": "Alt", "meta": "Meta"}
 
 
 def key_name(key: str) -> str | None:
-    """"ctrl+n" -> "Ctrl+N", "escape" -> "Esc", "question_mark" -> "?"; ``None`` for a key a
+    """ "ctrl+n" -> "Ctrl+N", "escape" -> "Esc", "question_mark" -> "?"; ``None`` for a key a
     terminal does not send (the Super / Command modifier)."""
     *modifiers, last = key.split("+")
     if any(m not in MODIFIERS for m in modifiers):
@@ -43,7 +42,7 @@ def key_name(key: str) -> str | None:
     return "+".join([*(MODIFIERS[m] for m in modifiers), name])
 
 
-def key_list(screen: Screen[object]) -> list[tuple[str, str]]:
+def key_list(screen: Screen[Any]) -> list[tuple[str, str]]:
     """The keys of ``screen`` and the app (not a field's own editing keys), one line an action:
     ("F1 / ?", "Help"). Keys the screen disables right now are left out, as in the footer."""
     found: dict[str, tuple[list[str], str]] = {}
@@ -60,7 +59,7 @@ def key_list(screen: Screen[object]) -> list[tuple[str, str]]:
     return [(" / ".join(found[a][0]), found[a][1]) for a in own + textual]
 
 
-def open_help(screen: Screen[object]) -> None:
+def open_help(screen: Screen[Any]) -> None:
     """Show the help over ``screen``, listing that screen's keys."""
     screen.app.push_screen(HelpScreen(key_list(screen)))
 

@@ -6,6 +6,7 @@ palette key over what was left.
 
 from __future__ import annotations
 
+import itertools
 from typing import ClassVar
 
 import pytest
@@ -34,7 +35,7 @@ def _shown(screen: Screen[object]) -> list[FooterKey]:
     keys = list(footer.query(FooterKey))
     for key in keys:
         assert footer.region.contains_region(key.region), (key.description, key.region)
-    for left, right in zip(keys, keys[1:], strict=False):
+    for left, right in itertools.pairwise(keys):
         assert not left.region.overlaps(right.region), (left.description, right.description)
     return keys
 
@@ -103,4 +104,3 @@ async def test_a_resize_refits_the_footer() -> None:
         await pilot.resize_terminal(60, 20)
         await until(pilot, lambda: "Save as" not in _descriptions(app.screen), "a refit")
         assert {"Help", "Steps"} <= _descriptions(app.screen)
-

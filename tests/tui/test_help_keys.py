@@ -93,4 +93,3 @@ async def test_help_from_every_screen_lists_each_key_once(tmp_path: Path) -> Non
         await until(pilot, lambda: isinstance(app.screen, WelcomeScreen), "welcome")
         welcome = await _help_keys(pilot, "welcome")
         assert ("F1 / ?", "Help") in welcome
-

@@ -7,8 +7,11 @@ worst place to open a list downwards.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from textual.geometry import Region
+from textual.pilot import Pilot
 from textual.widgets import Footer, Header, Select
 from textual.widgets._select import SelectOverlay
 from tui_keys import new_app, until, wizard
@@ -20,9 +23,7 @@ from wizard.answers import get_checklist
 def _select_keys() -> list[str]:
     checklist = get_checklist()
     return [
-        key
-        for key, q in checklist.questions()
-        if q.kind == "choice" and len(q.choices) > RADIO_MAX
+        key for key, q in checklist.questions() if q.kind == "choice" and len(q.choices) > RADIO_MAX
     ]
 
 
@@ -48,19 +49,25 @@ async def test_an_open_list_never_covers_the_chrome(size: tuple[int, int]) -> No
                     break
                 await pilot.press("tab")
             assert app.focused is select, key
-            await pilot.press("enter")
-            overlay = select.query_one(SelectOverlay)
-            await until(pilot, lambda: overlay.has_focus and overlay.region.height > 0, "the list")
-            await pilot.pause()
-            chrome = {
-                "header": screen.query_one(Header).region,
-                "step bar": screen.query_one("#nav").region,
-                "footer": screen.query_one(Footer).region,
-            }
-            for name, region in chrome.items():
-                assert not overlay.region.overlaps(region), (key, size, name, overlay.region)
-            assert Region(0, 0, *size).contains_region(overlay.region), (key, overlay.region)
-            # A solid page inside a frame: nothing from underneath shows beside the options.
-            assert overlay.styles.border_left[0] != "" and overlay.styles.background.a == 1
-            await pilot.press("escape")
-            await until(pilot, lambda: not select.expanded, "the list closed")
+            await _check_open_list(pilot, select, key, size)
+
+
+async def _check_open_list(pilot: Pilot[Any], select: Select[str], key: str, size: Any) -> None:
+    """Open the focused dropdown, check where its list lands, close it again."""
+    screen = pilot.app.screen
+    await pilot.press("enter")
+    overlay = select.query_one(SelectOverlay)
+    await until(pilot, lambda: overlay.has_focus and overlay.region.height > 0, "the list")
+    await pilot.pause()
+    chrome = {
+        "header": screen.query_one(Header).region,
+        "step bar": screen.query_one("#nav").region,
+        "footer": screen.query_one(Footer).region,
+    }
+    for name, region in chrome.items():
+        assert not overlay.region.overlaps(region), (key, size, name, overlay.region)
+    assert Region(0, 0, *size).contains_region(overlay.region), (key, overlay.region)
+    # A solid page inside a frame: nothing from underneath shows beside the options.
+    assert overlay.styles.border_left[0] != "" and overlay.styles.background.a == 1
+    await pilot.press("escape")
+    await until(pilot, lambda: not select.expanded, "the list closed")
