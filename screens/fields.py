@@ -353,9 +353,10 @@ class StepForm(VerticalScroll):
             border: tall $accent !important;  /* a compact list drops its frame otherwise */
             background: $surface;
             max-height: 10;
-            /* Kept inside the screen less its last two rows (step bar, footer): a list opened
-               near the bottom slides up over its own field instead. */
-            margin-bottom: 2;
+            /* Kept inside the screen less its last three rows (the step bar, two rows when it
+               wraps, and the footer): a list opened near the bottom slides up over its own
+               field instead. */
+            margin-bottom: 3;
             constrain: none inside;
         }
         .field SelectionList {
