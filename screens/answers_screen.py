@@ -82,7 +82,8 @@ class AnswersScreen(Screen[str | None]):
         for step in self.checklist.steps:
             if rows:
                 rows.append(None)  # a separator line between steps
-            rows.append(Option(styled("[b $accent]$title[/]", title=step.title), disabled=True))
+            title = styled("[b $text-accent]$title[/]", title=step.title)
+            rows.append(Option(title, disabled=True))
             for q in step.questions:
                 key = f"{step.id}.{q.id}"
                 if not visible(key, self.answers, self.checklist):

@@ -81,7 +81,7 @@ class HelpScreen(ModalScreen[None]):
             background: $surface;
             padding: 0 1;
         }
-        .help-heading { text-style: bold; color: $accent; margin-top: 1; }
+        .help-heading { text-style: bold; color: $text-accent; margin-top: 1; }
         .help-term { text-style: bold; margin-top: 1; }
         .help-keys { margin-top: 1; }
     }
