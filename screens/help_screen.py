@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.console import JustifyMethod
+from rich.table import Table
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
@@ -19,7 +22,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from checklists.glossary import load_glossary
-from screens.plain import plain, styled
+from screens.plain import plain, shown
 
 # Textual's own keys, in the words the help uses; they follow hirewiz's keys in the list.
 TEXTUAL_KEYS = {
@@ -57,6 +60,17 @@ def key_list(screen: Screen[Any]) -> list[tuple[str, str]]:
     own = [a for a in found if a not in TEXTUAL_KEYS]
     textual = [a for a in TEXTUAL_KEYS if a in found]
     return [(" / ".join(found[a][0]), found[a][1]) for a in own + textual]
+
+
+def columns(rows: list[tuple[str, str]], justify: JustifyMethod = "left") -> Table:
+    """Two columns, the first bold: a long second cell wraps under itself, not under the
+    first column (a wrapped mistake used to continue at the left edge, under its number)."""
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(no_wrap=True, justify=justify)
+    grid.add_column(ratio=1)
+    for left, right in rows:
+        grid.add_row(Text(shown(left), style="bold"), Text(shown(right)))
+    return grid
 
 
 def open_help(screen: Screen[Any]) -> None:
@@ -99,20 +113,14 @@ class HelpScreen(ModalScreen[None]):
         with VerticalScroll(id="help") as scroll:
             scroll.border_title = "Help · Esc closes"
             yield Static("Keys", classes="help-heading")
-            width = max((len(k) for k, _ in self.keys), default=0)
-            lines = [f"{key.ljust(width)}  {what}" for key, what in self.keys]
-            yield Static(plain("\n".join(lines)), classes="help-keys")
+            yield Static(columns(self.keys), classes="help-keys")
             yield Static("What the words mean", classes="help-heading")
             for term in glossary.terms:
                 yield Static(plain(term.term), classes="help-term")
                 yield Static(plain(term.text))
             yield Static("The ten common hiring mistakes", classes="help-heading")
-            yield Static(
-                styled(
-                    "\n".join(f"[b]{n:>2}[/b]  ${'m'}{n}" for n, _ in glossary.mistakes),
-                    **{f"m{n}": text for n, text in glossary.mistakes},
-                )
-            )
+            mistakes = [(str(n), text) for n, text in glossary.mistakes]
+            yield Static(columns(mistakes, "right"), classes="help-mistakes")
 
     def on_mount(self) -> None:
         self.query_one("#help").focus()

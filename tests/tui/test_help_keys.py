@@ -10,8 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.geometry import Region
 from textual.pilot import Pilot
-from tui_keys import FRAUD, until, wizard
+from textual.widgets import Static
+from tui_keys import FRAUD, new_app, until, wizard
 
 from screens.answers_screen import AnswersScreen
 from screens.app import HirewizApp, start_for_file
@@ -93,3 +95,23 @@ async def test_help_from_every_screen_lists_each_key_once(tmp_path: Path) -> Non
         await until(pilot, lambda: isinstance(app.screen, WelcomeScreen), "welcome")
         welcome = await _help_keys(pilot, "welcome")
         assert ("F1 / ?", "Help") in welcome
+
+
+async def test_wrapped_mistakes_and_keys_stay_in_their_column() -> None:
+    """At 80 columns mistake 1 wraps; its second line used to start under the number."""
+    app = new_app(get_checklist())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help")
+        await pilot.pause()
+        for block in (".help-mistakes", ".help-keys"):
+            widget = app.screen.query_one(block, Static)
+            lines = [s.text.rstrip() for s in widget.render_lines(Region(0, 0, *widget.size))]
+            first = lines[0]
+            text_column = len(first) - len(first.split(maxsplit=1)[1])
+            continued = [line for line in lines if line and line[:text_column].strip() == ""]
+            if block == ".help-mistakes":
+                assert continued, lines  # the check below must see a wrapped line
+            for line in continued:
+                assert len(line) - len(line.lstrip()) == text_column, (block, lines)
