@@ -53,6 +53,8 @@ class HirewizApp(App[int]):
     # Help on every screen: screens with keys of their own (the wizard, dialogs) bind it too.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f1,question_mark", "help", "Help", id="app.help", key_display="F1"),
+        # Textual's own Ctrl+Q, shown: its priority hides the screens' "Quit" from the footer.
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
     ]
 
     def __init__(self, start: Start | None = None, checklist: Checklist | None = None) -> None:

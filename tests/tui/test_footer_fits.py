@@ -1,4 +1,5 @@
-"""The footer always shows how to get help and the step list, and no key runs off the edge.
+"""The footer always shows how to get help, the step list and how to quit, and no key runs off
+the edge.
 
 At 80x24 Textual's Footer let "^l Steps" and "F1 Help" fall off the right edge and docked the
 palette key over what was left.
@@ -55,7 +56,7 @@ async def test_help_and_steps_always_show(size: tuple[int, int]) -> None:
             await screen.go(index)
             await pilot.pause()
             await until(pilot, lambda: _laid_out(screen), "the footer")
-            assert {"Help", "Steps", "Next", "Back"} <= _descriptions(screen), step_id
+            assert {"Help", "Steps", "Next", "Back", "Quit"} <= _descriptions(screen), step_id
         assert "Kit" in _descriptions(screen)  # the Review's own key
 
         await pilot.press("f3")
@@ -66,7 +67,7 @@ async def test_help_and_steps_always_show(size: tuple[int, int]) -> None:
 
         await app.push_screen(WelcomeScreen())
         await until(pilot, lambda: _laid_out(app.screen), "the welcome footer")
-        assert {"New plan", "Help"} <= _descriptions(app.screen)
+        assert {"New plan", "Help", "Quit"} <= _descriptions(app.screen)
 
 
 class _Keys(Screen[None]):
