@@ -12,7 +12,7 @@ from typing import Any
 
 from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from tui_keys import FRAUD, new_app, until, wizard
 
 from screens.answers_screen import AnswersScreen
@@ -20,6 +20,7 @@ from screens.app import HirewizApp, start_for_file
 from screens.dialog import Dialog
 from screens.fields import widget_id
 from screens.help_screen import HelpScreen, key_name
+from screens.path_dialog import PathDialog
 from screens.welcome import WelcomeScreen
 from screens.wizard_screen import WizardScreen
 from wizard.answers import get_checklist
@@ -57,11 +58,17 @@ async def _help_keys(pilot: Pilot[Any], where: str) -> list[tuple[str, str]]:
     return keys
 
 
-async def test_help_from_every_screen_lists_each_key_once(tmp_path: Path) -> None:
+def _saved_plan(tmp_path: Path) -> HirewizApp:
+    """The app editing the fraud fixture, saved: complete, so save as and export can open."""
     checklist = get_checklist()
     plan = tmp_path / "plan.toml"
     save_plan(plan, build_plan(load_answers(FRAUD, checklist).answers, checklist))
-    app = HirewizApp(start_for_file(plan, checklist), checklist)
+    return HirewizApp(start_for_file(plan, checklist), checklist)
+
+
+async def test_help_from_every_screen_lists_each_key_once(tmp_path: Path) -> None:
+    checklist = get_checklist()
+    app = _saved_plan(tmp_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
         screen = wizard(pilot)
@@ -115,3 +122,16 @@ async def test_wrapped_mistakes_and_keys_stay_in_their_column() -> None:
                 assert continued, lines  # the check below must see a wrapped line
             for line in continued:
                 assert len(line) - len(line.lstrip()) == text_column, (block, lines)
+
+
+async def test_question_mark_in_a_dialog_text_box_is_typed(tmp_path: Path) -> None:
+    app = _saved_plan(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, WizardScreen), "the wizard")
+        await pilot.press("f2")
+        await until(pilot, lambda: isinstance(app.screen, PathDialog), "save as")
+        await pilot.press("end", "question_mark")
+        assert isinstance(app.screen, PathDialog)
+        assert isinstance(app.focused, Input) and app.focused.value.endswith("?")
+        await pilot.press("f1")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen), "help over the dialog")
