@@ -1,13 +1,18 @@
 """Every answer at once, grouped by step: read the whole plan, press Enter to edit one.
 
 An OptionList draws only the rows on screen, so a checklist with a thousand questions opens as
-fast as a short one. Answers are data and shown as text; a very long one is cut to a line.
+fast as a short one. Answers are data and shown as text; a very long one is cut short, and
+what wraps stays indented under its question (a wrapped line used to start at the left edge,
+where it read as a heading).
 """
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from rich.console import Group
+from rich.padding import Padding
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -17,11 +22,19 @@ from textual.widgets.option_list import Option
 
 from checklists.loader import Checklist, Question
 from screens.footer import QuietFooter
-from screens.plain import styled
+from screens.plain import shown, styled
 from wizard.answers import get_value, visible
 from wizard.models import Answers
 
 LONGEST = 160  # characters of an answer shown before it is cut with "…"
+
+
+def row(prompt: str, answer: str, answered: bool) -> Group:
+    """A question and its answer beneath it, each wrapping under its own first line."""
+    return Group(
+        Padding(Text(shown(prompt)), (0, 0, 0, 2)),
+        Padding(Text(shown(answer), style="bold" if answered else "dim"), (0, 0, 0, 4)),
+    )
 
 
 def answer_text(question: Question, value: Any) -> str:
@@ -69,20 +82,15 @@ class AnswersScreen(Screen[str | None]):
         for step in self.checklist.steps:
             if rows:
                 rows.append(None)  # a separator line between steps
-            rows.append(Option(styled("[b $accent]$title[/]", title=step.title), disabled=True))
+            title = styled("[b $text-accent]$title[/]", title=step.title)
+            rows.append(Option(title, disabled=True))
             for q in step.questions:
                 key = f"{step.id}.{q.id}"
                 if not visible(key, self.answers, self.checklist):
                     continue
                 value = get_value(self.answers, key)
-                template = (
-                    "  $prompt\n    [dim]$answer[/]"
-                    if value in (None, [], "")
-                    else ("  $prompt\n    [b]$answer[/]")
-                )
-                rows.append(
-                    Option(styled(template, prompt=q.prompt, answer=answer_text(q, value)), id=key)
-                )
+                answered = value not in (None, [], "")
+                rows.append(Option(row(q.prompt, answer_text(q, value), answered), id=key))
         return rows
 
     def on_mount(self) -> None:

@@ -16,10 +16,11 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import events, on, work
 from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -49,6 +50,12 @@ class HirewizApp(App[int]):
     TITLE = "hirewiz"
     cursor_blink: bool = True  # the text cursor blinks in every Input and TextArea
     COMMANDS = {PlainSystemCommands}  # noqa: RUF012  # Textual's own, names shown as text
+    # Help on every screen: screens with keys of their own (the wizard, dialogs) bind it too.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f1,question_mark", "help", "Help", id="app.help", key_display="F1"),
+        # Textual's own Ctrl+Q, shown: its priority hides the screens' "Quit" from the footer.
+        Binding("ctrl+q", "quit", "Quit", id="app.quit", priority=True),
+    ]
 
     def __init__(self, start: Start | None = None, checklist: Checklist | None = None) -> None:
         super().__init__()
@@ -73,6 +80,13 @@ class HirewizApp(App[int]):
         else:
             self._open_session(self.start.session, self.start.all_visited, self.start.draft)
         self._check_size()
+
+    def action_help(self) -> None:
+        """F1 / ?: the glossary and the keys of the screen in front (not over "too small")."""
+        from screens.help_screen import open_help
+
+        if not isinstance(self.screen, TooSmallScreen):
+            open_help(self.screen)
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Text boxes blink unless :attr:`cursor_blink` is off (steady snapshots)."""

@@ -17,6 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label
 
+from screens.help_screen import open_help
 from screens.plain import plain
 
 T = TypeVar("T")
@@ -53,6 +54,8 @@ class Dialog(ModalScreen[T | None], Generic[T]):
         Binding("escape", "cancel", "Cancel", id="dialog.cancel"),
         Binding("left", "button(-1)", "Previous button", show=False),
         Binding("right", "button(1)", "Next button", show=False),
+        # Modal: the app's own F1 does not reach through, so the dialog binds it itself.
+        Binding("f1,question_mark", "help", "Help", id="dialog.help", show=False),
     ]
     frame: ClassVar[str] = ""  # "", "warning" or "error"
 
@@ -90,6 +93,9 @@ class Dialog(ModalScreen[T | None], Generic[T]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # A text box keeps Left and Right for its own cursor.
         return action != "button" or isinstance(self.focused, Button)
+
+    def action_help(self) -> None:
+        open_help(self)
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -353,6 +353,11 @@ class StepForm(VerticalScroll):
             border: tall $accent !important;  /* a compact list drops its frame otherwise */
             background: $surface;
             max-height: 10;
+            /* Kept inside the screen less its last three rows (the step bar, two rows when it
+               wraps, and the footer): a list opened near the bottom slides up over its own
+               field instead. */
+            margin-bottom: 3;
+            constrain: none inside;
         }
         .field SelectionList {
             height: auto; max-height: 8; width: auto; min-width: 40; max-width: 80;

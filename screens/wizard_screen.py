@@ -29,7 +29,7 @@ from screens.conversations import Conversations
 from screens.export_dialog import CHOICES
 from screens.fields import QuestionField, StepForm
 from screens.footer import QuietFooter
-from screens.help_screen import HelpScreen
+from screens.help_screen import open_help
 from screens.plain import shown, styled
 from screens.review import ReviewPane, save_label
 from screens.sidebar import Status, StepSidebar
@@ -208,13 +208,7 @@ class WizardScreen(Screen[None]):
         sidebar.focus()
 
     def action_help(self) -> None:
-        keys = [
-            (self.app.get_key_display(b), b.description)
-            for node, b, enabled, _ in self.active_bindings.values()
-            if b.description and enabled and node in (self, self.app)  # not a field's own keys
-        ]
-        keys.append(("← →", "Move between a dialog's buttons"))
-        self.app.push_screen(HelpScreen(keys))
+        open_help(self)
 
     @work(exclusive=True, group="answers")
     async def action_answers(self) -> None:
