@@ -27,12 +27,13 @@ from checklists.loader import Checklist
 from screens.answers_screen import AnswersScreen
 from screens.conversations import Conversations
 from screens.export_dialog import CHOICES
-from screens.fields import QuestionField, StepForm
+from screens.fields import QuestionField
 from screens.footer import QuietFooter
 from screens.help_screen import HelpScreen
 from screens.plain import shown, styled
 from screens.review import ReviewPane, save_label
 from screens.sidebar import Status, StepSidebar
+from screens.step_form import StepForm
 from wizard import library
 from wizard.answers import missing_required
 from wizard.library import display_path, same_file
@@ -257,8 +258,8 @@ class WizardScreen(Screen[None]):
         event.stop()
         self._refresh_chrome()
 
-    @on(QuestionField.Refused)
-    def _refused(self, event: QuestionField.Refused) -> None:
+    @on(StepForm.Refused)
+    def _refused(self, event: StepForm.Refused) -> None:
         event.stop()
         self._schedule_draft()
 
