@@ -25,8 +25,11 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
+for _path in (ROOT, ROOT / "bench"):
+    if str(_path) not in sys.path:
+        sys.path.insert(0, str(_path))
+
+from _frames import FrameClock  # noqa: E402  (bench/ is put on the path just above)
 
 FRAME_MS = 1000 / 60
 
@@ -59,27 +62,6 @@ def big_checklist(folder: Path, total: int = 1000) -> Path:
         step["questions"].append(q)
     (folder / "questions.toml").write_text(tomli_w.dumps(doc), encoding="utf-8")
     return folder
-
-
-class FrameClock:
-    """Records when the app paints a frame, so a switch can be timed to the next paint."""
-
-    def __init__(self, app: Any) -> None:
-        self.frames: list[float] = []
-        original = app._display
-
-        def display(screen: Any, renderable: Any) -> None:
-            self.frames.append(time.perf_counter())
-            original(screen, renderable)
-
-        app._display = display
-
-    async def until_painted(self, since: float, limit: float = 30.0) -> float:
-        while not self.frames or self.frames[-1] < since:
-            if time.perf_counter() - since > limit:
-                raise TimeoutError("no frame was painted after the switch")
-            await asyncio.sleep(0.0005)
-        return (self.frames[-1] - since) * 1000
 
 
 async def wizard_timings(checklist_dir: Path | None, rounds: int) -> dict[str, float]:

@@ -16,7 +16,9 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import (
     Input,
@@ -52,6 +54,19 @@ def example(question: Question) -> str:
     if question.kind == "list":
         return "one per line"
     return ""
+
+
+class FieldInput(Input):
+    """A one-line text box whose typing repaints the box, not the whole screen's layout.
+
+    Textual's Input records its text's width in ``virtual_size`` on every key, and that
+    reactive asks for a layout of the whole screen: on a form of some fifty widgets that layout
+    was most of what a key press cost. A field's box has a fixed size (one row, its width set
+    by the form's CSS), so nothing around it can move; scrolling within the box reads the
+    virtual width directly and still follows the cursor.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 class MarkedRadioButton(RadioButton):
@@ -108,9 +123,6 @@ class QuestionField(Vertical):
         def control(self) -> QuestionField:
             return self.field
 
-    class ReasonChanged(Message):
-        """The field became valid or invalid, so the sidebar can flag its step."""
-
     def __init__(
         self,
         key: str,
@@ -158,7 +170,7 @@ class QuestionField(Vertical):
         q, wid = self.question, widget_id(self.key)
         text = pending if pending is not None else _text_of(q, value)
         if q.kind in ("text", "int"):
-            return Input(
+            return FieldInput(
                 text,
                 placeholder=plain(example(q)).plain,
                 # Plain text with the reason shown beside it, never a widget that drops keys:
@@ -224,17 +236,21 @@ class QuestionField(Vertical):
     def control(self) -> Widget:
         return self.query_one(f"#{widget_id(self.key)}")
 
-    def show_reason(self, reason: str) -> None:
-        """The verdict on what was entered: the core's reason it was refused, or ``""``."""
+    def show_reason(self, reason: str) -> bool:
+        """The verdict on what was entered: the core's reason it was refused, or ``""``.
+
+        Returns whether the field turned valid or invalid, for the caller to pass on (a message
+        posted from here would carry the caller as its sender and stop bubbling there)."""
         if reason == self._reason:
-            return
+            return False
         self._reason = reason
         self.query_one(".reason", Static).update(plain(reason))
         if isinstance(self.control, Input):
             self.control.set_class(bool(reason), "-invalid")
-        if bool(reason) != self.invalid:
-            self.set_class(bool(reason), "-invalid")
-            self.post_message(self.ReasonChanged())
+        if bool(reason) == self.invalid:
+            return False
+        self.set_class(bool(reason), "-invalid")
+        return True
 
     @property
     def invalid(self) -> bool:

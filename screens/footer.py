@@ -12,14 +12,19 @@ from textual.widgets import Footer
 
 
 class QuietFooter(Footer):
-    _shown: tuple[tuple[str, str, bool], ...] | None = None
+    _shown: tuple[tuple[object, ...], ...] | None = None
 
     def bindings_changed(self, screen: Screen[object]) -> None:
-        shown = tuple(
-            (binding.key, binding.description, enabled)
-            for (_, binding, enabled, _) in screen.active_bindings.values()
-            if binding.show
-        )
+        # What the footer draws: per action, its first binding as displayed. Keys that differ
+        # only in a binding not drawn (a text box taking "?" hides the "?" of "F1 Help") do not
+        # change it, and rebuilding ~17 key widgets took a good part of a frame.
+        first: dict[str, tuple[object, ...]] = {}
+        for _, binding, enabled, tooltip in screen.active_bindings.values():
+            if binding.show and binding.action not in first:
+                display = self.app.get_key_display(binding)
+                first[binding.action] = (display, binding.description, enabled, tooltip)
+        palette = screen.active_bindings.get(self.app.COMMAND_PALETTE_BINDING)
+        shown = (*first.items(), ("palette", palette is not None and palette.enabled))
         if shown == self._shown and self._bindings_ready:
             return
         self._shown = shown

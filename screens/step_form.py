@@ -112,6 +112,13 @@ class StepForm(VerticalScroll):
         key: str
 
     @dataclass
+    class ValidityChanged(Message):
+        """A field turned valid or invalid, so the sidebar can flag the step."""
+
+        form: StepForm
+        key: str
+
+    @dataclass
     class Refused(Message):
         """Text the core refused was typed: not an answer, but kept in the draft all the same."""
 
@@ -137,6 +144,7 @@ class StepForm(VerticalScroll):
         ]
         self.page = 0
         self._mounted: dict[int, StepPage] = {}
+        self._page_fields: dict[int, list[QuestionField]] = {}
         self._fields: list[QuestionField] | None = None
 
     # --- building ------------------------------------------------------------------------------
@@ -154,8 +162,10 @@ class StepForm(VerticalScroll):
         return field
 
     def _page(self, index: int) -> StepPage:
-        page = StepPage(*[self._field(q) for q in self.pages[index]], id=f"page-{index}")
+        fields = [self._field(q) for q in self.pages[index]]
+        page = StepPage(*fields, id=f"page-{index}")
         self._mounted[index] = page
+        self._page_fields[index] = fields
         self._fields = None
         return page
 
@@ -239,10 +249,12 @@ class StepForm(VerticalScroll):
             value = parse_text(field.question, event.raw) if event.typed else event.raw
             updated = set_value(self.answers, field.key, value, self.checklist)
         except (ValueError, AnswerError) as exc:
-            field.show_reason(_reason(exc))
+            if field.show_reason(_reason(exc)):
+                self.post_message(self.ValidityChanged(self, field.key))
             self.post_message(self.Refused(self, field.key))
             return
-        field.show_reason("")
+        if field.show_reason(""):
+            self.post_message(self.ValidityChanged(self, field.key))
         if updated != self.answers:
             self.answers = updated
             self.post_message(self.Updated(self, updated, field.key))
@@ -256,14 +268,13 @@ class StepForm(VerticalScroll):
                 field.display = shown
 
     def fields(self) -> list[QuestionField]:
-        """The mounted fields, in question order.
+        """The fields built so far (every page shown once), in question order.
 
-        The sidebar asks every form for its fields on each step switch; a DOM query per call
-        made switching cost tens of milliseconds, so the list is kept until a page mounts."""
+        The sidebar asks every form for its fields on each step switch and on every edit; a DOM
+        query per call made switching cost tens of milliseconds, so the form keeps the list of
+        the fields it built."""
         if self._fields is None:
-            self._fields = [
-                f for n in sorted(self._mounted) for f in self._mounted[n].query(QuestionField)
-            ]
+            self._fields = [f for n in sorted(self._page_fields) for f in self._page_fields[n]]
         return self._fields
 
     def _unmounted(self) -> list[str]:
@@ -300,7 +311,7 @@ class StepForm(VerticalScroll):
         if key is not None and self.page_of(key) != self.page:
             self.call_later(self.show_page, self.page_of(key), key)
             return
-        shown = [f for f in self._mounted[self.page].query(QuestionField) if f.display]
+        shown = [f for f in self._page_fields[self.page] if f.display]
         for field in shown:
             if key is not None and field.key != key:
                 continue

@@ -27,7 +27,6 @@ from checklists.loader import Checklist
 from screens.answers_screen import AnswersScreen
 from screens.conversations import Conversations
 from screens.export_dialog import CHOICES
-from screens.fields import QuestionField
 from screens.footer import QuietFooter
 from screens.help_screen import HelpScreen
 from screens.plain import shown, styled
@@ -170,7 +169,9 @@ class WizardScreen(Screen[None]):
         self.query_one("#content", ContentSwitcher).current = pane.id
         self.session = replace(self.session, step=self.step_id)
         self._refresh_chrome()
-        self.write_draft()
+        # Written right after the step has painted: a draft write on a switch is a file
+        # replace, and the founder should see the next step first.
+        self.call_after_refresh(self.write_draft)
         if isinstance(pane, ReviewPane):
             # Open at the verdict, with the findings list ready for Enter. Focusing without
             # scrolling, and scrolling home after layout, keeps the view the same however long
@@ -253,8 +254,8 @@ class WizardScreen(Screen[None]):
         self._refresh_chrome()
         self._schedule_draft()
 
-    @on(QuestionField.ReasonChanged)
-    def _reason_changed(self, event: QuestionField.ReasonChanged) -> None:
+    @on(StepForm.ValidityChanged)
+    def _validity_changed(self, event: StepForm.ValidityChanged) -> None:
         event.stop()
         self._refresh_chrome()
 
