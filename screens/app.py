@@ -77,9 +77,11 @@ class HirewizApp(App[int]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Text boxes blink unless :attr:`cursor_blink` is off (steady snapshots)."""
+        if self.cursor_blink:
+            return  # and TextArea (~20 ms of imports) stays unloaded until a form needs it
         from textual.widgets import Input, TextArea
 
-        if not self.cursor_blink and isinstance(event.widget, Input | TextArea):
+        if isinstance(event.widget, Input | TextArea):
             event.widget.cursor_blink = False
 
     def notify(
