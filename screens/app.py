@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from wizard.session import Session
 
 EXIT_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+HOPS = 20  # more than any chain of messages a key press sets off
 
 
 @dataclass(frozen=True)
@@ -90,9 +91,11 @@ class HirewizApp(App[int]):
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """Text boxes blink unless :attr:`cursor_blink` is off (steady snapshots)."""
+        if self.cursor_blink:
+            return  # and TextArea (~20 ms of imports) stays unloaded until a form needs it
         from textual.widgets import Input, TextArea
 
-        if not self.cursor_blink and isinstance(event.widget, Input | TextArea):
+        if isinstance(event.widget, Input | TextArea):
             event.widget.cursor_blink = False
 
     def notify(
@@ -141,15 +144,35 @@ class HirewizApp(App[int]):
 
     async def _exit_on_signal(self, signum: int) -> None:
         """Let keys already typed reach their fields, write the drafts, then exit 128+signal."""
-        from textual._wait import wait_for_idle
-
         for _ in range(50):
             if not _unread_input():
                 break
             await asyncio.sleep(0.02)
-        await wait_for_idle(0.05, 1.0)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(self._handle_queued(), timeout=1.0)
         self.rescue_drafts()
         self.exit(return_code=128 + signum)
+
+    async def _handle_queued(self) -> None:
+        """Return once every message queued on the app and its screen has been handled.
+
+        A key read from the terminal travels app -> focused widget -> field -> form -> wizard,
+        one message queue per hop. ``call_later`` runs a callback after everything already in
+        a node's queue, so one pass over the nodes drains one hop; the passes stop when a pass
+        finds every queue already empty (its callbacks ran without anything queued before
+        them). Only public Textual API: no private idle probe, no fixed sleep.
+        """
+        for _ in range(HOPS):
+            nodes = [self, *self.screen.walk_children(with_self=True)]
+            waiting = [node for node in nodes if node.message_queue_size]
+            if not waiting:
+                return
+            done = [asyncio.Event() for _ in waiting]
+            for node, event in zip(waiting, done, strict=True):
+                if not node.call_later(event.set):
+                    event.set()  # closing: nothing more will be handled there
+            for event in done:
+                await event.wait()
 
     # --- terminal size ----------------------------------------------------------------------
 

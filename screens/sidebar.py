@@ -36,6 +36,7 @@ class StepSidebar(OptionList):
         self.titles = titles
         self.border_title = "Steps"
         self._shown: dict[int, str] = {}  # markup last drawn per row
+        self._labels: dict[tuple[int, Status, bool], Content] = {}
 
     def on_mount(self) -> None:
         self.add_options(Option(self._label(i), id=f"nav-{i}") for i in range(len(self.titles)))
@@ -45,10 +46,16 @@ class StepSidebar(OptionList):
 
     def _label(self, index: int) -> Content:
         status = self.statuses[index] if index < len(self.statuses) else "todo"
-        icon = ICONS[status]
-        if index == self.index:
-            return styled(icon + " [b $accent]$step ◂[/]", step=self.titles[index])
-        return styled(icon + " $step", step=self.titles[index])
+        key = (index, status, index == self.index)
+        label = self._labels.get(key)
+        if label is None:  # parsing markup for every row on every step switch added up
+            icon = ICONS[status]
+            if index == self.index:
+                label = styled(icon + " [b $accent]$step ◂[/]", step=self.titles[index])
+            else:
+                label = styled(icon + " $step", step=self.titles[index])
+            self._labels[key] = label
+        return label
 
     def _redraw(self) -> None:
         if not self.option_count:

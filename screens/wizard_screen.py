@@ -9,6 +9,7 @@ the step list is :class:`~screens.sidebar.StepSidebar`, driven by two reactives.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from pathlib import Path, PurePath
@@ -27,12 +28,12 @@ from checklists.loader import Checklist
 from screens.answers_screen import AnswersScreen
 from screens.conversations import Conversations
 from screens.export_dialog import CHOICES
-from screens.fields import QuestionField, StepForm
 from screens.footer import QuietFooter
 from screens.help_screen import open_help
 from screens.plain import shown, styled
 from screens.review import ReviewPane, save_label
 from screens.sidebar import Status, StepSidebar
+from screens.step_form import StepForm
 from wizard import library
 from wizard.answers import missing_required
 from wizard.library import display_path, same_file
@@ -41,6 +42,18 @@ from wizard.session import Session
 
 REVIEW = "review"
 AUTOSAVE_DELAY = 0.4
+
+
+def _keep_out_of_collections() -> None:
+    """Take everything alive now out of the cycle collector's full passes (``gc.freeze``).
+
+    The wizard holds tens of thousands of long-lived objects (modules, the checklist, pydantic
+    models, the mounted forms). Every few seconds of typing or switching, a full collection
+    walked all of them: about 200 ms on a busy 2-CPU machine, landing inside a key press or a
+    step switch as a visible stall. Frozen objects are the ones the screen keeps for its life
+    anyway; :meth:`WizardScreen.on_unmount` unfreezes them so they can go with it.
+    """
+    gc.freeze()
 
 
 class WizardScreen(Screen[None]):
@@ -99,6 +112,7 @@ class WizardScreen(Screen[None]):
         self.title = "hirewiz"
         self._lock(self.session.target)
         await self.go(self.index)
+        _keep_out_of_collections()
 
     def _lock(self, target: Path | None) -> None:
         """Mark the plan as open here, and say so when another hirewiz has it open too."""
@@ -149,6 +163,7 @@ class WizardScreen(Screen[None]):
             )
             self.forms[step_id] = form
             await switcher.mount(form)
+            _keep_out_of_collections()
         return form
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -169,7 +184,9 @@ class WizardScreen(Screen[None]):
         self.query_one("#content", ContentSwitcher).current = pane.id
         self.session = replace(self.session, step=self.step_id)
         self._refresh_chrome()
-        self.write_draft()
+        # Written right after the step has painted: a draft write on a switch is a file
+        # replace, and the founder should see the next step first.
+        self.call_after_refresh(self.write_draft)
         if isinstance(pane, ReviewPane):
             # Open at the verdict, with the findings list ready for Enter. Focusing without
             # scrolling, and scrolling home after layout, keeps the view the same however long
@@ -246,13 +263,13 @@ class WizardScreen(Screen[None]):
         self._refresh_chrome()
         self._schedule_draft()
 
-    @on(QuestionField.ReasonChanged)
-    def _reason_changed(self, event: QuestionField.ReasonChanged) -> None:
+    @on(StepForm.ValidityChanged)
+    def _validity_changed(self, event: StepForm.ValidityChanged) -> None:
         event.stop()
         self._refresh_chrome()
 
-    @on(QuestionField.Refused)
-    def _refused(self, event: QuestionField.Refused) -> None:
+    @on(StepForm.Refused)
+    def _refused(self, event: StepForm.Refused) -> None:
         event.stop()
         self._schedule_draft()
 
@@ -326,6 +343,7 @@ class WizardScreen(Screen[None]):
         await self.go(self.index)
 
     def on_unmount(self) -> None:
+        gc.unfreeze()  # the forms go with the screen: let the collector see them again
         self.write_draft()
         if self._locked is not None:
             library.release_lock(self._locked)

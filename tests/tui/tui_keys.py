@@ -115,7 +115,7 @@ async def enter_value(
         text = "\n".join(value) if isinstance(value, list) else (value or "")
         await type_text(pilot, text)
     elif isinstance(control, RadioSet):
-        if value is None or get_value(field.form.answers, field.key) == value:
+        if value is None or get_value(wizard(pilot).session.answers, field.key) == value:
             return
         if question.kind == "bool":
             index = 0 if value else 1  # the Yes and No buttons
