@@ -59,7 +59,7 @@ FILLS: dict[str, frozenset[str]] = {
     "score_sheet": frozenset({"company"}),
     "answer_key": frozenset({"metric", "score", "moved", "baseline", "probes"}),
     "reviewer_readme": frozenset(),
-    "tabular": _COUNTS | {"entity", "label", "rule", "id_col", "id_col_md", "manifest"},
+    "tabular": _COUNTS | {"entity", "label", "rule", "id_col", "manifest"},
     "tabular.planted": frozenset(
         {"copies", "resent", "entity", "dup_source", "id_col", "batch", "vendor", "batch_source"}
         | {"leak", "amount", "unit_source", "unit", "factor", "blank"}

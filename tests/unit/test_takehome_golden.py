@@ -89,3 +89,16 @@ def test_kit_texts_are_byte_identical_to_the_golden_file() -> None:
 if __name__ == "__main__":
     GOLDEN.write_text(rendered(), encoding="utf-8")
     sys.stdout.write(f"wrote {GOLDEN}\n")
+
+
+def test_code_spans_show_no_escape_backslashes() -> None:
+    """Markdown does not unescape inside a code span, so `account\\_id` shows its backslash.
+
+    Plan text is escaped where it may be read as Markdown; names inside backticks come from the
+    kit's own data and must go in as they are.
+    """
+    import re
+
+    spans = re.findall(r"`([^`\n]+)`", rendered())
+    shown = sorted({s for s in spans if "\\_" in s or "\\*" in s})
+    assert not shown, shown

@@ -15,7 +15,6 @@ import math
 import random
 
 from checklists.takehome import Domain, fill, load_takehome
-from wizard.export import md
 from wizard.takehome.core import Kit, add_documents, csv_text, plant, rng_for, text_for
 from wizard.takehome.request import KitRequest
 
@@ -195,7 +194,6 @@ def generate(req: KitRequest, seed: int) -> Kit:
             "label": dom.label,
             "rule": dom.features[0][0],
             "id_col": dom.id_col,
-            "id_col_md": md(dom.id_col),
             "manifest": dom.manifest,
         },
         when={"manifest"} if dom.manifest else (),
