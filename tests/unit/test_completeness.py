@@ -73,6 +73,7 @@ def test_required_for_a_verdict_is_every_shown_non_optional_input(checklist: Che
         "timing.pay_low",
         "timing.pay_high",
         "timing.equity_offered",
+        "team.async_practices",  # asked of remote_async teams; none ticked means none
     }
 
 
