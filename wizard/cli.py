@@ -357,24 +357,30 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_keys(args: argparse.Namespace) -> int:
+    """Every answer key as a block of its own: the key, its question, what it accepts.
+
+    Not a table: at 80 columns a table's narrow value column cut "data_scientist" in two, and
+    these values are meant to be copied into ``hirewiz set``. Wrapped lines break at spaces only.
+    """
     from rich.console import Console
-    from rich.table import Table
+    from rich.padding import Padding
     from rich.text import Text
 
     from wizard.answers import get_checklist
     from wizard.keys import key_infos
 
-    table = Table(title="Answer keys for 'hirewiz set FILE KEY=VALUE'", title_justify="left")
-    table.add_column("Key", no_wrap=True, style="bold")
-    table.add_column("Accepts", overflow="fold")
-    table.add_column("Needed", no_wrap=True)
-    table.add_column("Question", overflow="fold")
+    console = Console()
+    console.print(Text("Answer keys for: hirewiz set FILE KEY=VALUE", style="bold"))
     for info in key_infos(get_checklist()):
-        question = Text(info.prompt)
+        head = Text("\n")
+        head.append(info.key, style="bold")
+        head.append(f"  ({info.need})", style="dim")
+        console.print(head)
+        body = Text(info.prompt)
+        body.append("\n" + info.accepts)
         if info.asked_when:
-            question.append(f"\nasked when {info.asked_when}", "dim")
-        table.add_row(info.key, info.accepts, info.need, question)
-    Console().print(table)
+            body.append(f"\nasked when {info.asked_when}", style="dim")
+        console.print(Padding(body, (0, 0, 0, 2), expand=False))
     return EXIT_OK
 
 

@@ -23,12 +23,21 @@ KIND_TEXT = {
 }
 
 
+# The same words as the wizard's marks beside each prompt (screens/fields.py).
+NEED_TEXT = {
+    "required": "required",
+    "verdict": "needed for a verdict",
+    "recommended": "recommended",
+    "optional": "optional",
+}
+
+
 @dataclass(frozen=True)
 class KeyInfo:
     key: str
     prompt: str
     accepts: str
-    need: str  # "required", "recommended" or "optional"
+    need: str  # "required", "needed for a verdict", "recommended" or "optional"
     asked_when: str  # "" when always asked
 
 
@@ -53,9 +62,11 @@ def _when(q: Question) -> str:
 
 
 def key_infos(checklist: Checklist) -> list[KeyInfo]:
+    from wizard.labels import need as need_of
+
     rows = []
     for key, q in checklist.questions():
-        need = "required" if q.required else "recommended" if q.recommended else "optional"
+        need = NEED_TEXT[need_of(key, checklist)]
         rows.append(KeyInfo(key, q.prompt, _accepts(q), need, _when(q)))
     return rows
 

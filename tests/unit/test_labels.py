@@ -104,7 +104,7 @@ def test_every_question_is_a_key() -> None:
     assert set(infos) == {k for k, _ in checklist.questions()}
     assert infos["context.company"].need == "required"
     assert "onsite" in infos["context.work_mode"].accepts
-    assert infos["goals.outcome"].need == "recommended"
+    assert infos["goals.outcome"].need == "needed for a verdict"
 
 
 def test_a_mistyped_key_gets_the_closest_ones() -> None:
