@@ -295,15 +295,24 @@ class HirewizApp(App[int]):
         from screens.path_dialog import PathDialog
         from wizard.planfile import PlanFileError
 
-        if path is None:
-            path = await self.push_screen_wait(PathDialog("Open a plan file", None, "Open"))
+        typed, problem = path is None, ""
+        while True:
+            if typed:
+                # A typed path stays in the dialog with the reason until it opens or the
+                # founder cancels: closing it on a typo made them type the path again.
+                path = await self.push_screen_wait(
+                    PathDialog("Open a plan file", path, "Open", problem=problem)
+                )
             if path is None:
                 return
-        try:
-            start = start_for_file(path, self.checklist)
-        except PlanFileError as exc:
-            self.notify(str(exc), title="Cannot open", severity="error", timeout=10)
-            return
+            try:
+                start = start_for_file(path, self.checklist)
+                break
+            except PlanFileError as exc:
+                if not typed:
+                    self.notify(str(exc), title="Cannot open", severity="error", timeout=10)
+                    return
+                problem = str(exc)
         assert start.session is not None
         self._open_session(start.session, start.all_visited, start.draft)
 
