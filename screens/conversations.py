@@ -219,16 +219,16 @@ class Conversations:
         base = screen.session.target or free_target(screen.session.answers.context.plan_title or "")
         suffix = "" if part == "all" else f".{part}"
         out = base.with_name(base.stem + suffix + ".md")
-        problem = ""
-        ask = screen.session.target is None  # a saved plan's exports go beside it
+        problem = path_problem(out) or ""  # an offered path that cannot be used says so at once
         while True:
-            if ask or problem:
-                chosen = await self.app.push_screen_wait(
-                    PathDialog("Export Markdown to", out, "Export", problem=problem)
-                )
-                if chosen is None:
-                    return
-                out = chosen
+            # Always asked, offering the file beside the plan: Enter takes it, and the founder
+            # sees where the file goes before it is written.
+            chosen = await self.app.push_screen_wait(
+                PathDialog("Export Markdown to", out, "Export", problem=problem)
+            )
+            if chosen is None:
+                return
+            out = chosen
             problem = path_problem(out) or ""
             if problem:
                 continue

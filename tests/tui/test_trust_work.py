@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Static
+from textual.widgets import Input, Static
 from tui_keys import FRAUD, type_text, until, wizard
 
 from screens.app import HirewizApp, start_for_file, start_for_new
@@ -122,7 +122,12 @@ async def test_export_from_the_palette_leaves_the_plan_file_alone(tmp_path: Path
         await type_text(pilot, "Export Markdown")
         await pilot.pause()
         await pilot.press("enter")
-        await pilot.pause()
+        # "Export Markdown…" asks where, offering the file beside the plan: Enter takes it.
+        await until(pilot, lambda: isinstance(app.screen, PathDialog), "the export path dialog")
+        assert app.screen.query_one("#path", Input).value == str(path.with_suffix(".md"))
+        assert not path.with_suffix(".md").exists()
+        await pilot.press("enter")
+        await until(pilot, lambda: path.with_suffix(".md").exists(), "the export")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert wizard(pilot).session.dirty
