@@ -18,7 +18,8 @@ from typing import Any
 
 import pytest
 
-from tests.hardening.conftest import SAMPLE_PLAN, assert_clean_failure, run_cli
+from tests.helpers.cli import assert_clean_failure, run_cli
+from tests.helpers.paths import SAMPLE_PLAN
 from wizard import files, planfile
 from wizard.answers import get_checklist, set_value
 from wizard.planfile import PlanFileError, dumps, load_answers, save_plan

@@ -14,7 +14,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.hardening.conftest import SAMPLE_INPUT, SAMPLE_PLAN, assert_clean_failure, run_cli
+from tests.helpers.cli import assert_clean_failure, run_cli
+from tests.helpers.paths import SAMPLE_INPUT, SAMPLE_PLAN
 from wizard.answers import get_checklist, validate_answers
 from wizard.planfile import build_plan, dumps, load_answers
 

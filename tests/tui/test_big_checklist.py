@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import RadioSet
-from tui_keys import copy_checklist, new_app, wizard
 
 from checklists.loader import load_checklist
 from screens.fields import FIRST_BATCH, QuestionField, StepForm, widget_id
+from tests.helpers.tui import copy_checklist, new_app, wizard
 
 COUNT = 70
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, RadioSet
-from tui_keys import FRAUD, new_app, type_text, until, wizard
 
 from screens.app import HirewizApp, run, start_for_file
 from screens.confirm import ConfirmDialog
@@ -19,6 +18,8 @@ from screens.quit_dialog import QuitDialog
 from screens.too_small import TooSmallScreen
 from screens.welcome import WelcomeScreen
 from screens.wizard_screen import WizardScreen
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import new_app, type_text, until, wizard
 from wizard.answers import as_dict, get_checklist
 from wizard.paths import drafts_dir
 from wizard.planfile import build_plan, dumps, load_answers, save_plan

@@ -7,11 +7,12 @@ from pathlib import Path
 
 import tomli_w
 from textual.widgets import Static
-from tui_keys import FRAUD, enter_value, wizard
 
 from screens.app import HirewizApp, start_for_new
 from screens.fields import QuestionField, field_id
 from screens.wizard_screen import REVIEW
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import enter_value, wizard
 from wizard.answers import get_checklist
 from wizard.planfile import parse_toml, read_text
 

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 from textual.widgets import Input, RadioSet, SelectionList, Static, TextArea
-from tui_keys import FRAUD
 
 from screens.app import HirewizApp, start_for_new
 from screens.fields import CHOSEN, MarkedRadioButton, QuestionField, example, field_id, widget_id
 from screens.review import ReviewPane, save_label
 from screens.wizard_screen import WizardScreen
+from tests.helpers.paths import FRAUD
 from wizard.answers import get_checklist
 
 HOSTILE = ["[", "[/]", "[link=x]y", "x" * 10_000]

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import tomli_w
 from textual.widgets import Static
-from tui_keys import FRAUD, wizard
 
 from screens.app import HirewizApp, start_for_new
 from screens.wizard_screen import REVIEW
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import wizard
 from wizard.answers import get_checklist
 from wizard.planfile import load_plan, parse_toml, read_text
 from wizard.summary import money

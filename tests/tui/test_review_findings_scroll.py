@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList
-from tui_keys import FRAUD, until, wizard
 
 from screens.app import HirewizApp, start_for_file
 from screens.wizard_screen import REVIEW
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import until, wizard
 from wizard.answers import get_checklist
 from wizard.cli import main as cli
 from wizard.planfile import build_plan, load_answers, save_plan

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input
-from tui_keys import FRAUD, new_app, type_text, until, wizard
 
 from screens.answers_screen import AnswersScreen
 from screens.app import HirewizApp, start_for_file
@@ -15,6 +14,8 @@ from screens.help_screen import HelpScreen
 from screens.path_dialog import PathDialog
 from screens.quit_dialog import QuitDialog
 from screens.welcome import WelcomeScreen
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import new_app, type_text, until, wizard
 from wizard.answers import get_checklist
 from wizard.paths import drafts_dir
 from wizard.planfile import build_plan, load_answers, save_plan

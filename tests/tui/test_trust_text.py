@@ -14,10 +14,11 @@ import pytest
 import tomli_w
 from textual.content import Content
 from textual.widgets import OptionList, Static
-from tui_keys import FRAUD, wizard
 
 from screens.app import HirewizApp, start_for_file, start_for_new
 from screens.welcome import WelcomeScreen
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import NoticedApp, wizard
 from wizard.answers import as_dict, get_checklist, set_value
 from wizard.paths import drafts_dir, plans_dir
 from wizard.planfile import build_plan, load_answers, save_plan
@@ -99,14 +100,14 @@ async def test_review_shows_an_outcome_with_an_open_bracket(tmp_path: Path) -> N
 
 async def _open_from_welcome(path: Path) -> list[Content]:
     """Open ``path`` from the welcome screen; the notices shown, as a toast renders them."""
-    app = HirewizApp(checklist=get_checklist())
+    app = NoticedApp(checklist=get_checklist())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.screen.post_message(WelcomeScreen.OpenPlan(path))
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        notes = list(app._notifications)
+        notes = app.notices
         assert notes, "the failure is told in a notice"
         # What Toast.render does with a notification's message.
         return [Content.from_markup(n.message) if n.markup else Content(n.message) for n in notes]
@@ -168,9 +169,8 @@ async def test_an_uncaught_exception_writes_the_draft_and_exits_non_zero(
 
 
 async def test_palette_and_sidebar_show_a_step_title_with_brackets(tmp_path: Path) -> None:
-    from tui_keys import copy_checklist, new_app, type_text
-
     from checklists.loader import load_checklist
+    from tests.helpers.tui import copy_checklist, new_app, type_text
 
     directory = copy_checklist(tmp_path)
     questions = directory / "questions.toml"

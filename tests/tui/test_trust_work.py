@@ -15,18 +15,18 @@ import pytest
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Static
-from tui_keys import FRAUD, type_text, until, wizard
 
 from screens.app import HirewizApp, start_for_file, start_for_new
 from screens.confirm import ConfirmDialog
 from screens.path_dialog import PathDialog
 from screens.welcome import WelcomeScreen
+from tests.helpers.paths import FRAUD, ROOT
+from tests.helpers.tui import NoticedApp, type_text, until, wizard
 from wizard.answers import get_checklist, set_value
 from wizard.paths import drafts_dir
 from wizard.planfile import build_plan, load_answers, save_plan
 
 STAMP = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def _saved_fraud(path: Path) -> Path:
@@ -226,10 +226,10 @@ async def test_a_second_wizard_on_the_same_plan_is_told_and_keeps_its_own_draft(
     )
     try:
         assert other.stdout is not None and other.stdout.readline() == "locked\n"
-        app = HirewizApp(start_for_file(path, checklist), checklist)
+        app = NoticedApp(start_for_file(path, checklist), checklist)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            notes = [n.message for n in app._notifications]
+            notes = [n.message for n in app.notices]
             assert any("open in another hirewiz since" in n for n in notes), notes
             await _retype_company(pilot, "Second Ltd")
             await until(pilot, lambda: not wizard(pilot).draft_pending, "the draft write")

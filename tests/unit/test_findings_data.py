@@ -14,10 +14,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from corekit import ROOT
 
 from checklists.advice import HERE, load_advice, problems, read_advice
 from checklists.loader import Checklist
+from tests.helpers.paths import ROOT
 from wizard.rules.catalog import AFTER_TRACK, BEFORE_TRACK
 
 RULES_MD = ROOT / "docs" / "rules.md"

@@ -12,12 +12,13 @@ import re
 from typing import Any
 
 import pytest
-from corekit import DROP, ROOT, Make
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checklists.advice import load_advice
 from checklists.loader import Checklist, Question
+from tests.helpers.answers import DROP, Make
+from tests.helpers.paths import ROOT
 from wizard.answers import validate_answers
 from wizard.models import Answers, Finding
 from wizard.rules import Derivation, data_band, derive, verdict

@@ -13,9 +13,10 @@ from typing import Any
 
 import jsonschema
 import pytest
-from corekit import READY, ROOT, RunCli
 
 from checklists.loader import Checklist
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import READY, ROOT
 from wizard.models import SCHEMA_VERSION
 from wizard.paths import plans_dir
 from wizard.planfile import load_plan, save_plan
@@ -71,7 +72,7 @@ def test_a_stale_library_schema_is_replaced(checklist: Checklist) -> None:
 
 
 def test_elsewhere_the_line_says_how_until_the_schema_is_beside_it(
-    work: Path, checklist: Checklist, run_cli: RunCli
+    work: Path, checklist: Checklist
 ) -> None:
     path = work / "plan.toml"
     plan = load_plan(READY, checklist)
@@ -145,7 +146,7 @@ def test_each_shipped_schema_validates_its_frozen_plans(version: int) -> None:
         assert errors == [], (path.name, errors[0].message if errors else "")
 
 
-def test_older_schema_versions_print_as_shipped(run_cli: RunCli) -> None:
+def test_older_schema_versions_print_as_shipped() -> None:
     code, out, err = run_cli("schema", "--version", "1")
     assert code == 0, err
     assert out == shipped_schema(1)

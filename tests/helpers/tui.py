@@ -1,4 +1,4 @@
-"""Drive the wizard from the keyboard only, the way a founder would.
+"""Drive the wizard from the keyboard only, the way a founder would, through Textual's public API.
 
 Widget state is read to decide how many arrow presses are needed, but every change is made by
 pressing keys, so the tests exercise the real bindings.
@@ -10,21 +10,28 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.keys import _character_to_key
+from textual.content import Content
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
-from textual.widgets import Input, RadioSet, Select, SelectionList, TextArea
-from textual.widgets._select import SelectOverlay
+from textual.widgets import (
+    Input,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    TextArea,
+)
 
 from checklists.loader import Checklist, Question, Step
 from screens.app import HirewizApp, start_for_new
 from screens.fields import QuestionField, field_id
 from screens.wizard_screen import WizardScreen
+from tests.helpers.paths import FRAUD
 from wizard.answers import get_value, prune_hidden, set_value
 from wizard.models import Answers
 from wizard.planfile import load_answers
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-FRAUD = FIXTURES / "answers" / "fraud_model.toml"
 
 
 def walk_answers(checklist: Checklist) -> Answers:
@@ -65,6 +72,23 @@ def new_app(checklist: Checklist, output: Path | None = None) -> HirewizApp:
     return HirewizApp(start_for_new(checklist, output), checklist)
 
 
+class NoticedApp(HirewizApp):
+    """The app, keeping every notice it was asked to show (after HirewizApp made it safe text).
+
+    Textual keeps the live ones in a private list; ``App.notify`` hands each to the public
+    ``Notify`` message, so watching ``post_message`` sees exactly what a toast would render.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.notices: list[Notification] = []
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, Notify):
+            self.notices.append(message.notification)
+        return super().post_message(message)
+
+
 async def until(pilot: Pilot[Any], condition: Any, what: str = "condition") -> None:
     """Let the app run until ``condition()`` holds: a wait for a state, never a fixed sleep.
 
@@ -80,11 +104,10 @@ async def until(pilot: Pilot[Any], condition: Any, what: str = "condition") -> N
 async def type_text(pilot: Pilot[Any], text: str) -> None:
     """Type like a fast typist: real key events, one settle at the end instead of per key.
 
-    ``Pilot.press`` waits for the app to go idle after every key, which makes typing whole
-    sentences slow; the events still go through the driver and the normal key dispatch.
+    ``Pilot.press`` waits for the app to go idle after every key (about 60 ms a key), which
+    makes typing whole sentences slow; posting the same ``Key`` events to the app puts them in
+    the queue the terminal driver feeds, so the normal key dispatch handles them.
     """
-    driver = pilot.app._driver
-    assert driver is not None
     for ch in text:
         if ch == "\n":
             event = events.Key("enter", "\r")
@@ -93,9 +116,13 @@ async def type_text(pilot: Pilot[Any], text: str) -> None:
         elif ch.isalnum():
             event = events.Key(ch, ch)
         else:
+            # No public API names the key a terminal reports for a punctuation character;
+            # Pilot.press uses this same private function for it.
+            from textual.keys import _character_to_key
+
             event = events.Key(_character_to_key(ch), ch)
         event.set_sender(pilot.app)
-        driver.send_message(event)
+        pilot.app.post_message(event)
     await pilot.pause()
 
 
@@ -115,25 +142,27 @@ async def enter_value(
         text = "\n".join(value) if isinstance(value, list) else (value or "")
         await type_text(pilot, text)
     elif isinstance(control, RadioSet):
-        if value is None or get_value(field.form.answers, field.key) == value:
+        if value is None or get_value(wizard(pilot).session.answers, field.key) == value:
             return
-        if question.kind == "bool":
-            index = 0 if value else 1  # the Yes and No buttons
-        else:
-            index = question.choice_values.index(value)
-        for _ in range(len(question.choices) + 1):
-            if control._selected == index:
+        # Each button is named after its value ("yes"/"no" for a yes-or-no question); the
+        # keyboard cursor is the button RadioSet styles with its documented "-selected" class.
+        name = ("yes" if value else "no") if question.kind == "bool" else value
+        buttons = list(control.query(RadioButton))
+        for _ in range(len(buttons) + 1):
+            if any(b.name == name and b.has_class("-selected") for b in buttons):
                 break
             await pilot.press("down")
         await pilot.press("enter")
     elif isinstance(control, Select):
         if control.value == value:
             return
+        label = next(c.label for c in question.choices if c.value == value)
         await pilot.press("enter")
         await pilot.pause()
+        overlay = control.query_one(OptionList)  # the open dropdown is an OptionList
         for _ in range(len(question.choices) + 2):
-            overlay = control.query_one(SelectOverlay)
-            if control._options[overlay.highlighted or 0][1] == value:
+            option = overlay.highlighted_option
+            if option is not None and _plain(option.prompt) == _plain(label):
                 break
             await pilot.press("down")
         await pilot.press("enter")
@@ -165,3 +194,11 @@ async def fill_step(pilot: Pilot[Any], step: Step, answers: Answers) -> None:
         await enter_value(pilot, question, field, get_value(answers, key))
         assert not field.invalid, (key, field.query_one(".reason").render())
         await pilot.press("tab")
+
+
+def _plain(text: object) -> str:
+    """The characters of a prompt or label, whatever object Textual holds it in."""
+    if isinstance(text, Content):
+        return text.plain
+    plain = getattr(text, "plain", None)
+    return plain if isinstance(plain, str) else str(text)

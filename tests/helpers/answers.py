@@ -1,22 +1,17 @@
-"""Shared helpers for the core's unit tests (imported by conftest and by the tests)."""
+"""Answers built from a ready baseline: a test changes one answer and sees one rule fire."""
 
 from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
+from tests.helpers.paths import READY
 from wizard.models import Answers
 
-ROOT = Path(__file__).resolve().parents[2]
-ANSWERS_DIR = ROOT / "tests" / "fixtures" / "answers"
-# Every rule is satisfied by this company, so a test that changes one answer sees one rule fire.
-READY = ANSWERS_DIR / "fraud_model.toml"
 DROP = object()
 
 Make = Callable[..., Answers]
-RunCli = Callable[..., tuple[int, str, str]]
 
 
 def ready_raw() -> dict[str, Any]:
