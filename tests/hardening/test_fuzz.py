@@ -4,6 +4,7 @@ always either a valid plan or exit 2 with one line naming the file."""
 from __future__ import annotations
 
 import copy
+import functools
 import tempfile
 import tomllib
 from pathlib import Path
@@ -173,7 +174,7 @@ def _answer_strategy() -> st.SearchStrategy[dict[str, dict[str, Any]]]:
                 fields[q.id] = st.lists(text, max_size=6)
         ordered = [(q.id, q.at_least) for q in step.questions if q.at_least]
         steps[step.id] = st.fixed_dictionaries(fields).map(
-            lambda table, pairs=ordered: _keep_order(table, pairs)
+            functools.partial(_keep_order, pairs=ordered)
         )
     return st.fixed_dictionaries(steps)
 

@@ -192,7 +192,8 @@ async def test_too_small_notice_keeps_typed_answers() -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         screen = wizard(pilot)
-        assert app.screen is screen
+        shown: object = app.screen  # no longer the TooSmallScreen asserted above
+        assert shown is screen
         assert screen.query_one(f"#{widget_id('context.company')}", Input).value == "Half-typ"
         assert screen.session.answers.context.company == "Half-typ"
         await type_text(pilot, "ed")

@@ -75,7 +75,7 @@ async def test_chosen_options_carry_a_mark_besides_colour() -> None:
         for index in range(chooser.option_count):
             option = chooser.get_option_at_index(index)
             text = str(option.prompt)
-            assert text.startswith(CHOSEN) == (option.value in chosen), text  # type: ignore[attr-defined]
+            assert text.startswith(CHOSEN) == (option.value in chosen), text
 
 
 async def test_outcome_is_marked_needed_for_a_verdict() -> None:

@@ -92,7 +92,7 @@ async def test_review_shows_an_outcome_with_an_open_bracket(tmp_path: Path) -> N
         await pilot.pause()
         screen = wizard(pilot)
         assert screen.step_id == "review"
-        assert "Acme [/] Ltd" in screen.sub_title
+        assert "Acme [/] Ltd" in str(screen.sub_title)
         for static in screen.query(Static):
             visual = static.visual
             assert not _live_markup(visual if isinstance(visual, Content) else Content(""))

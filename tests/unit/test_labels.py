@@ -14,14 +14,14 @@ from wizard.answers import get_checklist
 from wizard.diff import distinct_names
 from wizard.keys import closest_keys, key_infos
 from wizard.library import display_path, fold_left, saved_line
-from wizard.models import Finding, Readiness
+from wizard.models import Finding, Readiness, Severity
 from wizard.planfile import load_plan
 
 
-def _finding(severity: str, section: str = "goals", title: str = "t") -> Finding:
+def _finding(severity: Severity, section: str = "goals", title: str = "t") -> Finding:
     return Finding(
         id="x", severity=severity, section=section, title=title, detail="d", action="a", source="s"
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_counts_use_plurals() -> None:

@@ -44,11 +44,24 @@ def _replace(old: str, new: str) -> Callable[[Path], None]:
 
 
 def _text(content: str) -> Callable[[Path], None]:
-    return lambda path: path.write_text(content, encoding="utf-8")
+    def write(path: Path) -> None:
+        path.write_text(content, encoding="utf-8")
+
+    return write
+
+
+def _text_after_ready(extra: str) -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        path.write_text(_ready_text() + extra, encoding="utf-8")
+
+    return write
 
 
 def _bytes(content: bytes) -> Callable[[Path], None]:
-    return lambda path: path.write_bytes(content)
+    def write(path: Path) -> None:
+        path.write_bytes(content)
+
+    return write
 
 
 def _plan_with(old: str, new: str) -> Callable[[Path], None]:
@@ -91,7 +104,7 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], None], str]] = [
     ("string for list", _replace('partners = ["', 'partners = "x"\nold = ["'), "team."),
     ("table for text", _replace('company = "Paylane"', "company = {a = 1}"), "context.company"),
     ("unknown key in answers", _replace("ml_staff = 1", "ml_stuff = 1"), "context.ml_stuff"),
-    ("unknown step", lambda p: p.write_text(_ready_text() + "\n[salary]\nbase = 1\n"), "salary"),
+    ("unknown step", _text_after_ready("\n[salary]\nbase = 1\n"), "salary"),
     ("unknown top-level key", _plan_with("schema_version = 2", "schema_version = 2\nx = 1"), "x"),
     (
         "unknown key in plan answers",

@@ -19,7 +19,7 @@ from tests.helpers.paths import ANSWERS_DIR, ROOT
 from wizard.planfile import load_plan
 from wizard.takehome import build_kit
 from wizard.takehome.core import KitError, write_kit
-from wizard.takehome.request import KIT_TRACKS, KitRequest, from_plan
+from wizard.takehome.request import KIT_TRACKS, KitRequest, KitTrack, from_plan
 
 REVIEWER_ONLY = {"answer_key.toml", "RUBRIC.md", "solution.py", "score_sheet.md"}
 PLANS = {
@@ -130,7 +130,7 @@ def test_same_plan_and_seed_give_byte_identical_kits(work: Path) -> None:
 
 @pytest.mark.parametrize("track", KIT_TRACKS)
 def test_another_seed_gives_new_data_the_same_problems_and_the_same_solution(
-    track: str,
+    track: KitTrack,
 ) -> None:
     problem = "time_series" if track == "data_scientist" else "predictive_analytics"
     request = KitRequest(track=track, problem_type=problem)
@@ -175,7 +175,7 @@ def test_hostile_plan_text_gives_clean_files(work: Path) -> None:
 
 @pytest.mark.parametrize("track", KIT_TRACKS)
 def test_hostile_request_text_with_control_characters_gives_clean_files(
-    tmp_path: Path, track: str
+    tmp_path: Path, track: KitTrack
 ) -> None:
     request = KitRequest(
         track=track,
