@@ -101,29 +101,47 @@ async def until(pilot: Pilot[Any], condition: Any, what: str = "condition") -> N
     raise AssertionError(f"timed out waiting for {what}")
 
 
-async def type_text(pilot: Pilot[Any], text: str) -> None:
-    """Type like a fast typist: real key events, one settle at the end instead of per key.
+# What a terminal sends as the character of a named key; other named keys carry none.
+_KEY_CHARACTERS = {"enter": "\r", "space": " ", "tab": "\t"}
 
-    ``Pilot.press`` waits for the app to go idle after every key (about 60 ms a key), which
-    makes typing whole sentences slow; posting the same ``Key`` events to the app puts them in
-    the queue the terminal driver feeds, so the normal key dispatch handles them.
+
+def _key_event(key: str) -> events.Key:
+    """The ``Key`` event a terminal produces for a key name ("down") or one character ("%")."""
+    if key == "\n":
+        return events.Key("enter", "\r")
+    if len(key) != 1:
+        return events.Key(key, _KEY_CHARACTERS.get(key))
+    if key == " ":
+        return events.Key("space", " ")
+    if key.isalnum():
+        return events.Key(key, key)
+    # No public API names the key a terminal reports for a punctuation character;
+    # Pilot.press uses this same private function for it.
+    from textual.keys import _character_to_key
+
+    return events.Key(_character_to_key(key), key)
+
+
+async def send_keys(pilot: Pilot[Any], *keys: str) -> None:
+    """Press keys like a fast typist: real key events, one settle at the end instead of per key.
+
+    ``Pilot.press`` waits for the app to go idle after every key (60 ms or more a key, nearly
+    all of it asleep), which makes typing whole answers slow; posting the same ``Key`` events to
+    the app puts them in the queue the terminal driver feeds, so the normal key dispatch handles
+    them in order. A key bound to an action ("ctrl+u", "down") runs it a little later than a
+    character is inserted, so send action keys in their own call, before the text they affect;
+    use ``Pilot.press`` when later keys need its effect finished (opening a dropdown).
     """
-    for ch in text:
-        if ch == "\n":
-            event = events.Key("enter", "\r")
-        elif ch == " ":
-            event = events.Key("space", " ")
-        elif ch.isalnum():
-            event = events.Key(ch, ch)
-        else:
-            # No public API names the key a terminal reports for a punctuation character;
-            # Pilot.press uses this same private function for it.
-            from textual.keys import _character_to_key
-
-            event = events.Key(_character_to_key(ch), ch)
+    for key in keys:
+        event = _key_event(key)
         event.set_sender(pilot.app)
         pilot.app.post_message(event)
     await pilot.pause()
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type ``text`` (a newline is Enter) with :func:`send_keys`."""
+    await send_keys(pilot, *text)
 
 
 async def enter_value(
@@ -133,7 +151,7 @@ async def enter_value(
     control = field.control
     if question.kind in ("text", "int"):
         assert isinstance(control, Input)
-        await pilot.press("end", "ctrl+u")
+        await send_keys(pilot, "end", "ctrl+u")  # bound keys settle before typing starts
         if value is not None:
             await type_text(pilot, str(value))
     elif question.kind in ("longtext", "list"):
@@ -151,8 +169,8 @@ async def enter_value(
         for _ in range(len(buttons) + 1):
             if any(b.name == name and b.has_class("-selected") for b in buttons):
                 break
-            await pilot.press("down")
-        await pilot.press("enter")
+            await send_keys(pilot, "down")
+        await send_keys(pilot, "enter")
     elif isinstance(control, Select):
         if control.value == value:
             return
@@ -171,9 +189,9 @@ async def enter_value(
         wanted = set(value or [])
         for index, choice in enumerate(question.choices):
             while control.highlighted != index:
-                await pilot.press("down")
+                await send_keys(pilot, "down")
             if (choice.value in wanted) != (choice.value in control.selected):
-                await pilot.press("space")
+                await send_keys(pilot, "space")
     await pilot.pause()
 
 
@@ -186,7 +204,6 @@ async def fill_step(pilot: Pilot[Any], step: Step, answers: Answers) -> None:
     for question in step.questions:
         key = f"{step.id}.{question.id}"
         field = form.query_one(f"#{field_id(key)}", QuestionField)
-        await pilot.pause()
         if not field.display:
             continue
         focused = pilot.app.focused
