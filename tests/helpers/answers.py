@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
 from typing import Any
+
+import tomli_w
 
 from tests.helpers.paths import READY
 from wizard.models import Answers
@@ -27,3 +31,20 @@ def apply(raw: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
         else:
             raw[step][qid] = value
     return raw
+
+
+def answers_file(path: Path, changes: dict[str, Any]) -> Path:
+    """Write the ready answers with ``changes`` applied (see :func:`apply`) to ``path``."""
+    path.write_text(tomli_w.dumps(apply(ready_raw(), changes)), encoding="utf-8")
+    return path
+
+
+def jsonable(value: Any) -> Any:
+    """A parsed TOML document as JSON Schema validators see it: dates become ISO strings."""
+    if isinstance(value, dict):
+        return {k: jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [jsonable(v) for v in value]
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value

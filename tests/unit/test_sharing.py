@@ -6,13 +6,12 @@ import json
 import subprocess
 import sys
 import tomllib
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 
+from tests.helpers.answers import jsonable
 from tests.helpers.cli import run_cli
 from tests.helpers.paths import DOCS, ROOT
 from wizard.answers import get_checklist
@@ -278,23 +277,13 @@ def test_list_shows_library(
 # --- schema -----------------------------------------------------------------------------------
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
-
-
 def test_schema_validates_plan_files(plan_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "schema.json"
     assert run_cli("schema", "-o", str(out))[0] == 0
     schema = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
-    doc = _jsonable(tomllib.loads(plan_file.read_text(encoding="utf-8")))
+    doc = jsonable(tomllib.loads(plan_file.read_text(encoding="utf-8")))
     assert list(validator.iter_errors(doc)) == []
     bad = json.loads(json.dumps(doc))
     bad["answers"]["data"]["pipeline"] = "sometimes"
