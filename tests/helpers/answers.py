@@ -4,16 +4,20 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
 from tests.helpers.paths import READY
+from wizard.answers import get_checklist, set_value
 from wizard.models import Answers
+from wizard.planfile import build_plan, load_answers, save_plan
 
 DROP = object()
+# A fixed created/updated time, for tests that compare saved files byte for byte.
+STAMP = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 Make = Callable[..., Answers]
 
@@ -48,3 +52,16 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, datetime):
         return value.isoformat()
     return value
+
+
+def saved_plan(
+    path: Path, changes: dict[str, Any] | None = None, *, stamp: datetime | None = None
+) -> Path:
+    """Save the ready answers as a plan at ``path``, each of ``changes`` set the way the wizard
+    sets an answer (dotted keys); ``stamp`` fixes its created and updated times."""
+    checklist = get_checklist()
+    answers = load_answers(READY, checklist).answers
+    for key, value in (changes or {}).items():
+        answers = set_value(answers, key, value, checklist)
+    save_plan(path, build_plan(answers, checklist, created=stamp, updated=stamp))
+    return path

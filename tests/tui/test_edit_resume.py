@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import tomllib
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -18,25 +17,17 @@ from screens.quit_dialog import QuitDialog
 from screens.too_small import TooSmallScreen
 from screens.welcome import WelcomeScreen
 from screens.wizard_screen import WizardScreen
-from tests.helpers.paths import FRAUD
+from tests.helpers.answers import STAMP, saved_plan
 from tests.helpers.tui import new_app, type_text, until, wizard
 from wizard.answers import as_dict, get_checklist
 from wizard.paths import drafts_dir
-from wizard.planfile import build_plan, dumps, load_answers, save_plan
-
-STAMP = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
-
-
-def _saved_fraud(path: Path) -> None:
-    checklist = get_checklist()
-    answers = load_answers(FRAUD, checklist).answers
-    save_plan(path, build_plan(answers, checklist, created=STAMP, updated=STAMP))
+from wizard.planfile import build_plan, dumps, load_answers
 
 
 async def test_edit_prefills_and_changes_only_one_answer(tmp_path: Path) -> None:
     checklist = get_checklist()
     path = tmp_path / "fraud.toml"
-    _saved_fraud(path)
+    saved_plan(path, stamp=STAMP)
     before = tomllib.loads(path.read_text())
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -75,7 +66,7 @@ async def test_edit_prefills_and_changes_only_one_answer(tmp_path: Path) -> None
 async def test_unchanged_edit_save_rewrites_identical_bytes(tmp_path: Path) -> None:
     checklist = get_checklist()
     path = tmp_path / "fraud.toml"
-    _saved_fraud(path)
+    saved_plan(path, stamp=STAMP)
     before = path.read_bytes()
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -146,7 +137,7 @@ async def test_quit_with_unsaved_changes_asks_first(tmp_path: Path) -> None:
 async def test_save_as_confirms_before_overwriting_another_file(tmp_path: Path) -> None:
     checklist = get_checklist()
     here = tmp_path / "here.toml"
-    _saved_fraud(here)
+    saved_plan(here, stamp=STAMP)
     other = tmp_path / "other.toml"
     other.write_text("precious = true\n")
     app = HirewizApp(start_for_file(here, checklist), checklist)
@@ -214,7 +205,7 @@ async def test_welcome_lists_library_plans_and_opens_one(hirewiz_home: Path) -> 
     checklist = get_checklist()
     library = hirewiz_home / "plans"
     library.mkdir()
-    _saved_fraud(library / "fraud.toml")
+    saved_plan(library / "fraud.toml", stamp=STAMP)
     app = HirewizApp(checklist=checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

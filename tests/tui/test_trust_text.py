@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
 import tomli_w
@@ -17,22 +16,14 @@ from textual.widgets import OptionList, Static
 
 from screens.app import HirewizApp, start_for_file, start_for_new
 from screens.welcome import WelcomeScreen
+from tests.helpers.answers import saved_plan
 from tests.helpers.paths import FRAUD
 from tests.helpers.tui import NoticedApp, wizard
-from wizard.answers import as_dict, get_checklist, set_value
+from wizard.answers import as_dict, get_checklist
 from wizard.paths import drafts_dir, plans_dir
-from wizard.planfile import build_plan, load_answers, save_plan
+from wizard.planfile import load_answers
 
 INJECTIONS = "[@click=app.quit]x [link=https://evil.example]y[/link]"
-
-
-def _plan_with(path: Path, **changes: Any) -> Path:
-    checklist = get_checklist()
-    answers = load_answers(FRAUD, checklist).answers
-    for key, value in changes.items():
-        answers = set_value(answers, key.replace("__", "."), value, checklist)
-    save_plan(path, build_plan(answers, checklist))
-    return path
 
 
 def _draft_file(title: str) -> Path:
@@ -66,7 +57,7 @@ def _option_texts(menu: OptionList) -> list[str]:
 async def test_welcome_lists_a_draft_and_a_plan_whose_titles_hold_brackets() -> None:
     _draft_file("ML hire [remote")
     plans_dir().mkdir(parents=True)
-    _plan_with(plans_dir() / "p.toml", context__plan_title="Lead [/] hire [b]now")
+    saved_plan(plans_dir() / "p.toml", {"context.plan_title": "Lead [/] hire [b]now"})
     app = HirewizApp(checklist=get_checklist())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -79,11 +70,13 @@ async def test_welcome_lists_a_draft_and_a_plan_whose_titles_hold_brackets() -> 
 
 
 async def test_review_shows_an_outcome_with_an_open_bracket(tmp_path: Path) -> None:
-    path = _plan_with(
+    path = saved_plan(
         tmp_path / "p.toml",
-        goals__outcome="Cut fraud losses [by Q3",
-        context__company="Acme [/] Ltd",
-        goals__success_metric=INJECTIONS,
+        {
+            "goals.outcome": "Cut fraud losses [by Q3",
+            "context.company": "Acme [/] Ltd",
+            "goals.success_metric": INJECTIONS,
+        },
     )
     app = HirewizApp(start_for_file(path, get_checklist()), get_checklist())
     async with app.run_test(size=(100, 30)) as pilot:

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import tomllib
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,20 +19,12 @@ from screens.app import HirewizApp, start_for_file, start_for_new
 from screens.confirm import ConfirmDialog
 from screens.path_dialog import PathDialog
 from screens.welcome import WelcomeScreen
+from tests.helpers.answers import STAMP, saved_plan
 from tests.helpers.paths import FRAUD, ROOT
 from tests.helpers.tui import NoticedApp, type_text, until, wizard
 from wizard.answers import get_checklist, set_value
 from wizard.paths import drafts_dir
 from wizard.planfile import build_plan, load_answers, save_plan
-
-STAMP = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
-
-
-def _saved_fraud(path: Path) -> Path:
-    checklist = get_checklist()
-    answers = load_answers(FRAUD, checklist).answers
-    save_plan(path, build_plan(answers, checklist, created=STAMP, updated=STAMP))
-    return path
 
 
 def _set_on_disk(path: Path, key: str, value: Any) -> None:
@@ -85,7 +76,7 @@ async def _leave_a_draft(path: Path, company: str) -> None:
 
 async def test_escape_on_resume_keeps_the_draft_and_asks_again(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     await _leave_a_draft(path, "Drafted Ltd")
     for _ in range(2):
         app = HirewizApp(start_for_file(path, checklist), checklist)
@@ -111,7 +102,7 @@ async def test_escape_on_resume_keeps_the_draft_and_asks_again(tmp_path: Path) -
 
 async def test_export_from_the_palette_leaves_the_plan_file_alone(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     before = path.read_bytes()
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -132,7 +123,7 @@ async def test_export_from_the_palette_leaves_the_plan_file_alone(tmp_path: Path
 
 async def test_a_change_made_by_another_shell_is_merged_not_dropped(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         await _save_over_a_change(pilot, path, {"goals.success_metric": "Theirs metric"})
@@ -147,7 +138,7 @@ async def test_a_change_made_by_another_shell_is_merged_not_dropped(tmp_path: Pa
 
 async def test_a_conflicting_answer_keeps_mine_and_the_dialog_names_it(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         theirs = {"context.company": "Theirs Ltd", "goals.success_metric": "Theirs metric"}
@@ -164,7 +155,7 @@ async def test_a_conflicting_answer_keeps_mine_and_the_dialog_names_it(tmp_path:
 
 async def test_overwrite_and_cancel_on_a_changed_file(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         await _save_over_a_change(pilot, path, {"goals.success_metric": "Theirs metric"})
@@ -182,7 +173,7 @@ async def test_overwrite_and_cancel_on_a_changed_file(tmp_path: Path) -> None:
 
 async def test_resuming_an_old_draft_over_a_newer_file_merges_on_save(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     await _leave_a_draft(path, "Drafted Ltd")
     _set_on_disk(path, "goals.success_metric", "Theirs metric")
     app = HirewizApp(start_for_file(path, checklist), checklist)
@@ -206,7 +197,7 @@ async def test_a_second_wizard_on_the_same_plan_is_told_and_keeps_its_own_draft(
     tmp_path: Path,
 ) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     other = subprocess.Popen(
         [
             sys.executable,
@@ -277,7 +268,7 @@ async def test_hirewiz_home_being_a_file_is_a_message_not_a_crash(
 
 async def test_save_as_under_a_file_says_so_in_the_dialog(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     blocker = tmp_path / "notes.txt"
     blocker.write_text("a file\n")
     app = HirewizApp(start_for_file(path, checklist), checklist)
@@ -304,7 +295,7 @@ async def test_refused_text_is_kept_in_the_draft_and_put_back(tmp_path: Path) ->
     from screens.quit_dialog import QuitDialog
 
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     long_text = "Cut fraud [by Q3 " + "x" * 1200
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -335,7 +326,7 @@ async def test_refused_text_is_kept_in_the_draft_and_put_back(tmp_path: Path) ->
 
 async def test_export_onto_a_pipe_is_refused_in_the_dialog(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     os.mkfifo(path.with_suffix(".md"))
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -356,7 +347,7 @@ async def test_a_draft_the_file_already_holds_is_not_offered_and_is_removed(
     tmp_path: Path,
 ) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     await _leave_a_draft(path, "Drafted Ltd")
     _set_on_disk(path, "context.company", "Drafted Ltd")  # the same change, made elsewhere
     app = HirewizApp(start_for_file(path, checklist), checklist)
