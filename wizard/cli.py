@@ -7,6 +7,7 @@ them. Every expected failure becomes one line on stderr and exit code 2, never a
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
 import sys
@@ -36,6 +37,7 @@ def _path(text: str) -> Path:
     return Path(text).expanduser()
 
 
+@functools.cache  # built once per process: in-process callers run main() many times
 def build_parser() -> argparse.ArgumentParser:
     import argparse
 

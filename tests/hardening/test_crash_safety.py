@@ -12,14 +12,16 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.hardening.conftest import SAMPLE_PLAN, assert_clean_failure, run_cli
-from wizard import files, planfile
+from tests.helpers.cli import assert_clean_failure, run_cli
+from tests.helpers.paths import SAMPLE_PLAN
+from wizard import planfile
 from wizard.answers import get_checklist, set_value
 from wizard.planfile import PlanFileError, dumps, load_answers, save_plan
 
@@ -60,7 +62,7 @@ def test_fault_in_os_call_keeps_old_file(
 ) -> None:
     before = saved.read_bytes()
     plan = _changed_plan(saved)
-    monkeypatch.setattr(files.os, target, _raise(error))
+    monkeypatch.setattr(os, target, _raise(error))
     with pytest.raises(PlanFileError) as info:
         save_plan(saved, plan)
     assert str(saved) in str(info.value) and "cannot save" in str(info.value)
@@ -89,7 +91,7 @@ def test_disk_full_during_write_keeps_old_file(
             self.fh.write(data[: len(data) // 2])
             raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(files.os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
+    monkeypatch.setattr(os, "fdopen", lambda fd, mode: FullDisk(real_fdopen(fd, mode)))
     with pytest.raises(PlanFileError, match="No space left on device"):
         save_plan(saved, plan)
     assert saved.read_bytes() == before
@@ -100,7 +102,7 @@ def test_unwritable_folder_is_a_clear_error(saved: Path, monkeypatch: pytest.Mon
     before = saved.read_bytes()
     plan = _changed_plan(saved)
     monkeypatch.setattr(
-        files.tempfile, "mkstemp", _raise(PermissionError(errno.EACCES, "Permission denied"))
+        tempfile, "mkstemp", _raise(PermissionError(errno.EACCES, "Permission denied"))
     )
     with pytest.raises(PlanFileError, match="Permission denied"):
         save_plan(saved, plan)
@@ -121,7 +123,7 @@ def test_read_only_folder_for_real(saved: Path) -> None:
 
 def test_cli_reports_save_failure_in_one_line(saved: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = saved.read_bytes()
-    monkeypatch.setattr(files.os, "replace", _raise(OSError(errno.EROFS, "Read-only file system")))
+    monkeypatch.setattr(os, "replace", _raise(OSError(errno.EROFS, "Read-only file system")))
     code, _, err = run_cli("set", str(saved), "data.pipeline=automated")
     assert_clean_failure(code, err, saved)
     assert "Read-only file system" in err
@@ -131,7 +133,7 @@ def test_cli_reports_save_failure_in_one_line(saved: Path, monkeypatch: pytest.M
 def test_interrupt_during_save_cleans_up(saved: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     before = saved.read_bytes()
     plan = _changed_plan(saved)
-    monkeypatch.setattr(files.os, "replace", _raise(KeyboardInterrupt()))  # type: ignore[arg-type]
+    monkeypatch.setattr(os, "replace", _raise(KeyboardInterrupt()))  # type: ignore[arg-type]
     with pytest.raises(KeyboardInterrupt):
         save_plan(saved, plan)
     assert saved.read_bytes() == before
@@ -140,6 +142,7 @@ def test_interrupt_during_save_cleans_up(saved: Path, monkeypatch: pytest.Monkey
 
 SAVER = """
 import sys
+import tempfile
 from pathlib import Path
 from wizard.answers import get_checklist, set_value
 from wizard.planfile import build_plan, load_answers, save_plan

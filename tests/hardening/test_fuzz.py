@@ -4,6 +4,7 @@ always either a valid plan or exit 2 with one line naming the file."""
 from __future__ import annotations
 
 import copy
+import functools
 import tempfile
 import tomllib
 from pathlib import Path
@@ -14,7 +15,8 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.hardening.conftest import SAMPLE_INPUT, SAMPLE_PLAN, assert_clean_failure, run_cli
+from tests.helpers.cli import assert_clean_failure, run_cli
+from tests.helpers.paths import SAMPLE_INPUT, SAMPLE_PLAN
 from wizard.answers import get_checklist, validate_answers
 from wizard.planfile import build_plan, dumps, load_answers
 
@@ -49,9 +51,15 @@ def check_file(data: bytes, *, also_plan: bool = True) -> None:
             assert tomllib.loads(out.read_text(encoding="utf-8"))["schema_version"] == 2
 
 
+SHARDS = 3  # prime to 10, so the `plan` runs on every tenth cut spread evenly too
+
+
 @pytest.mark.slow
-def test_truncated_at_every_byte() -> None:
-    for cut in range(len(INPUT_BYTES) + 1):
+@pytest.mark.parametrize("shard", range(SHARDS))
+def test_truncated_at_every_byte(shard: int) -> None:
+    """Every cut of the sample answers; split in interleaved shards so parallel workers share
+    the work (each shard sees cuts from every part of the file)."""
+    for cut in range(shard, len(INPUT_BYTES) + 1, SHARDS):
         check_file(INPUT_BYTES[:cut], also_plan=cut % 10 == 0)
 
 
@@ -172,7 +180,7 @@ def _answer_strategy() -> st.SearchStrategy[dict[str, dict[str, Any]]]:
                 fields[q.id] = st.lists(text, max_size=6)
         ordered = [(q.id, q.at_least) for q in step.questions if q.at_least]
         steps[step.id] = st.fixed_dictionaries(fields).map(
-            lambda table, pairs=ordered: _keep_order(table, pairs)
+            functools.partial(_keep_order, pairs=ordered)
         )
     return st.fixed_dictionaries(steps)
 

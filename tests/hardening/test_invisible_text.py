@@ -16,7 +16,8 @@ import pytest
 import tomli_w
 from rich.console import Console
 
-from tests.hardening.conftest import SAMPLE_INPUT, SAMPLE_PLAN, assert_clean_failure, run_cli
+from tests.helpers.cli import assert_clean_failure, run_cli
+from tests.helpers.paths import SAMPLE_INPUT, SAMPLE_PLAN
 from wizard.answers import get_checklist
 from wizard.export import md
 from wizard.planfile import load_plan

@@ -9,7 +9,8 @@ from typing import Any
 
 import pytest
 
-from tests.hardening.conftest import ROOT, assert_clean_failure, run_cli
+from tests.helpers.cli import assert_clean_failure, run_cli
+from tests.helpers.paths import ROOT
 from wizard import planfile
 from wizard.answers import as_dict, get_checklist, visible
 from wizard.models import SCHEMA_VERSION

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.conftest import SAMPLE_PLAN, assert_clean_failure, run_cli
+from tests.helpers.cli import assert_clean_failure, run_cli
+from tests.helpers.paths import SAMPLE_PLAN
 from wizard.paths import drafts_dir, plans_dir
 from wizard.planfile import PlanFileError, atomic_write
 

@@ -17,7 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.conftest import SAMPLE_PLAN, assert_clean_failure, run_child, run_cli
+from tests.helpers.cli import assert_clean_failure, run_child, run_cli
+from tests.helpers.paths import SAMPLE_PLAN
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from typing import Any
 import pytest
 import tomli_w
 
-from tests.hardening.conftest import SAMPLE_INPUT, assert_clean_failure, run_cli
+from tests.helpers.cli import assert_clean_failure, run_cli
+from tests.helpers.paths import SAMPLE_INPUT
 
 _EVENTS: list[tuple[str, tuple[Any, ...]]] = []
 _RECORDING = [False]

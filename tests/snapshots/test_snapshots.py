@@ -15,13 +15,13 @@ from textual.pilot import Pilot
 
 from screens.app import HirewizApp, start_for_file, start_for_new
 from screens.wizard_screen import WizardScreen
+from tests.helpers.paths import FRAUD
 from wizard.answers import get_checklist, new_answers, set_value
 from wizard.library import write_draft
 from wizard.paths import plans_dir
 from wizard.planfile import build_plan, load_answers, save_plan
 from wizard.session import Session
 
-FRAUD = Path(__file__).resolve().parent.parent / "fixtures" / "answers" / "fraud_model.toml"
 STAMP = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 Snap = Callable[..., bool]
 

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from textual.geometry import Region
 from textual.widgets import OptionList
-from tui_keys import FRAUD, until
 
 from screens.answers_screen import AnswersScreen
 from screens.app import HirewizApp, start_for_file
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import until
 from wizard.answers import get_checklist, set_value
 from wizard.planfile import build_plan, load_answers, save_plan
 

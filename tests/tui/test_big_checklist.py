@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input, OptionList, RadioSet, Static
-from tui_keys import copy_checklist, new_app, type_text, until, wizard
 
 from checklists.loader import Checklist, Step, load_checklist
 from screens.answers_screen import AnswersScreen
 from screens.fields import QuestionField, widget_id
 from screens.step_form import PAGE_SIZE, StepForm
+from tests.helpers.tui import copy_checklist, new_app, type_text, until, wizard
 
 COUNT = 40
 

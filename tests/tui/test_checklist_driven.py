@@ -7,10 +7,11 @@ import sys
 from pathlib import Path
 
 from textual.widgets import Input
-from tui_keys import FRAUD, copy_checklist, new_app, type_text, until, wizard
 
 from checklists.loader import load_checklist
 from screens.fields import QuestionField, field_id, widget_id
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import copy_checklist, new_app, type_text, until, wizard
 
 EXTRA = """
 

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import shutil
 import tomllib
-from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from textual.widgets import Input, RadioSet
-from tui_keys import FRAUD, new_app, type_text, until, wizard
 
 from screens.app import HirewizApp, run, start_for_file
 from screens.confirm import ConfirmDialog
@@ -19,23 +17,17 @@ from screens.quit_dialog import QuitDialog
 from screens.too_small import TooSmallScreen
 from screens.welcome import WelcomeScreen
 from screens.wizard_screen import WizardScreen
+from tests.helpers.answers import STAMP, saved_plan
+from tests.helpers.tui import new_app, type_text, until, wizard
 from wizard.answers import as_dict, get_checklist
 from wizard.paths import drafts_dir
-from wizard.planfile import build_plan, dumps, load_answers, save_plan
-
-STAMP = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
-
-
-def _saved_fraud(path: Path) -> None:
-    checklist = get_checklist()
-    answers = load_answers(FRAUD, checklist).answers
-    save_plan(path, build_plan(answers, checklist, created=STAMP, updated=STAMP))
+from wizard.planfile import build_plan, dumps, load_answers
 
 
 async def test_edit_prefills_and_changes_only_one_answer(tmp_path: Path) -> None:
     checklist = get_checklist()
     path = tmp_path / "fraud.toml"
-    _saved_fraud(path)
+    saved_plan(path, stamp=STAMP)
     before = tomllib.loads(path.read_text())
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -74,7 +66,7 @@ async def test_edit_prefills_and_changes_only_one_answer(tmp_path: Path) -> None
 async def test_unchanged_edit_save_rewrites_identical_bytes(tmp_path: Path) -> None:
     checklist = get_checklist()
     path = tmp_path / "fraud.toml"
-    _saved_fraud(path)
+    saved_plan(path, stamp=STAMP)
     before = path.read_bytes()
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -145,7 +137,7 @@ async def test_quit_with_unsaved_changes_asks_first(tmp_path: Path) -> None:
 async def test_save_as_confirms_before_overwriting_another_file(tmp_path: Path) -> None:
     checklist = get_checklist()
     here = tmp_path / "here.toml"
-    _saved_fraud(here)
+    saved_plan(here, stamp=STAMP)
     other = tmp_path / "other.toml"
     other.write_text("precious = true\n")
     app = HirewizApp(start_for_file(here, checklist), checklist)
@@ -191,7 +183,8 @@ async def test_too_small_notice_keeps_typed_answers() -> None:
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         screen = wizard(pilot)
-        assert app.screen is screen
+        shown: object = app.screen  # no longer the TooSmallScreen asserted above
+        assert shown is screen
         assert screen.query_one(f"#{widget_id('context.company')}", Input).value == "Half-typ"
         assert screen.session.answers.context.company == "Half-typ"
         await type_text(pilot, "ed")
@@ -212,7 +205,7 @@ async def test_welcome_lists_library_plans_and_opens_one(hirewiz_home: Path) -> 
     checklist = get_checklist()
     library = hirewiz_home / "plans"
     library.mkdir()
-    _saved_fraud(library / "fraud.toml")
+    saved_plan(library / "fraud.toml", stamp=STAMP)
     app = HirewizApp(checklist=checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()

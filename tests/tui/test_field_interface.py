@@ -8,9 +8,9 @@ from typing import Any
 
 from textual.app import App, ComposeResult
 from textual.widgets import Input, Select, Static
-from tui_keys import new_app, type_text, until, wizard
 
 from screens.fields import QuestionField, widget_id
+from tests.helpers.tui import new_app, type_text, until, wizard
 from wizard.answers import get_checklist
 
 

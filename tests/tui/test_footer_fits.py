@@ -16,12 +16,12 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
-from tui_keys import new_app, until, wizard
 
 from screens.answers_screen import AnswersScreen
 from screens.footer import QuietFooter
 from screens.welcome import WelcomeScreen
 from screens.wizard_screen import WizardScreen
+from tests.helpers.tui import new_app, until, wizard
 from wizard.answers import get_checklist
 
 

@@ -13,7 +13,6 @@ from typing import Any
 from textual.geometry import Region
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
-from tui_keys import FRAUD, new_app, until, wizard
 
 from screens.answers_screen import AnswersScreen
 from screens.app import HirewizApp, start_for_file
@@ -23,6 +22,8 @@ from screens.help_screen import HelpScreen, key_name
 from screens.path_dialog import PathDialog
 from screens.welcome import WelcomeScreen
 from screens.wizard_screen import WizardScreen
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import new_app, until, wizard
 from wizard.answers import get_checklist
 from wizard.planfile import build_plan, load_answers, save_plan
 

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import tomli_w
 from textual.widgets import Static
-from tui_keys import FRAUD, enter_value, wizard
 
 from screens.app import HirewizApp, start_for_new
 from screens.fields import QuestionField, field_id
 from screens.wizard_screen import REVIEW
+from tests.helpers.answers import DROP, answers_file
+from tests.helpers.tui import enter_value, wizard
 from wizard.answers import get_checklist
-from wizard.planfile import parse_toml, read_text
 
 
 def _text(screen_widget: Static) -> str:
@@ -22,11 +21,9 @@ def _text(screen_widget: Static) -> str:
 
 async def test_review_is_incomplete_until_required_answers_are_in(tmp_path: Path) -> None:
     checklist = get_checklist()
-    raw = parse_toml(FRAUD, read_text(FRAUD))
-    del raw["context"]["hiring_region"]
-    del raw["data"]["recorded"]
-    source = tmp_path / "partial.toml"
-    source.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    source = answers_file(
+        tmp_path / "partial.toml", {"context.hiring_region": DROP, "data.recorded": DROP}
+    )
     app = HirewizApp(start_for_new(checklist, source=source), checklist)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()

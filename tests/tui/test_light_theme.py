@@ -14,10 +14,11 @@ import pytest
 from rich.color import Color as RichColor
 from textual.pilot import Pilot
 from textual.widget import Widget
-from tui_keys import FRAUD, new_app, until, wizard
 
 from screens.app import HirewizApp, start_for_file
 from screens.help_screen import HelpScreen
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import new_app, until, wizard
 from wizard.answers import get_checklist
 from wizard.planfile import build_plan, load_answers, save_plan
 

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 from textual.widgets import Input, RadioSet, SelectionList, Static, TextArea
-from tui_keys import FRAUD
 
 from screens.app import HirewizApp, start_for_new
 from screens.fields import CHOSEN, MarkedRadioButton, QuestionField, example, field_id, widget_id
 from screens.review import ReviewPane, save_label
 from screens.wizard_screen import WizardScreen
+from tests.helpers.paths import FRAUD
 from wizard.answers import get_checklist
 
 HOSTILE = ["[", "[/]", "[link=x]y", "x" * 10_000]
@@ -75,7 +75,7 @@ async def test_chosen_options_carry_a_mark_besides_colour() -> None:
         for index in range(chooser.option_count):
             option = chooser.get_option_at_index(index)
             text = str(option.prompt)
-            assert text.startswith(CHOSEN) == (option.value in chosen), text  # type: ignore[attr-defined]
+            assert text.startswith(CHOSEN) == (option.value in chosen), text
 
 
 async def test_outcome_is_marked_needed_for_a_verdict() -> None:

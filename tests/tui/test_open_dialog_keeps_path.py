@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Input, Static
-from tui_keys import type_text, until
 
 from screens.app import HirewizApp
 from screens.path_dialog import PathDialog
+from tests.helpers.tui import type_text, until
 from wizard.answers import get_checklist
 
 

@@ -3,19 +3,17 @@ never touches the plan it came from."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
-
-from tui_keys import FRAUD, type_text, wizard
 
 from screens.app import HirewizApp, start_for_new
 from screens.confirm import ConfirmDialog
 from screens.path_dialog import PathDialog
+from tests.helpers.answers import STAMP
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import type_text, wizard
 from wizard.answers import get_checklist, set_value
 from wizard.paths import plans_dir
 from wizard.planfile import build_plan, load_answers, save_plan
-
-STAMP = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
 
 
 async def test_new_from_reuses_answers_and_saves_elsewhere(tmp_path: Path) -> None:

@@ -5,25 +5,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import tomli_w
 from textual.widgets import Static
-from tui_keys import FRAUD, wizard
 
 from screens.app import HirewizApp, start_for_new
 from screens.wizard_screen import REVIEW
+from tests.helpers.answers import answers_file
+from tests.helpers.tui import wizard
 from wizard.answers import get_checklist
-from wizard.planfile import load_plan, parse_toml, read_text
+from wizard.planfile import load_plan
 from wizard.summary import money
 
 
 async def _budget_box(tmp_path: Path, changes: dict[str, object]) -> str:
     checklist = get_checklist()
-    raw = parse_toml(FRAUD, read_text(FRAUD))
-    for key, value in changes.items():
-        step, _, qid = key.partition(".")
-        raw[step][qid] = value
-    source = tmp_path / "budget.toml"
-    source.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    source = answers_file(tmp_path / "budget.toml", changes)
     app = HirewizApp(start_for_new(checklist, source=source), checklist)
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
@@ -43,11 +38,14 @@ async def test_budget_box_shows_the_same_sentences_as_show(tmp_path: Path) -> No
             "timing.budget_currency": "USD",
         },
     )
-    raw = parse_toml(FRAUD, read_text(FRAUD))
-    raw["context"]["hiring_region"] = "us"
-    raw["timing"].update(monthly_budget=9000, budget_currency="USD")
-    plan_path = tmp_path / "plan.toml"
-    plan_path.write_text(tomli_w.dumps(raw), encoding="utf-8")
+    plan_path = answers_file(
+        tmp_path / "plan.toml",
+        {
+            "context.hiring_region": "us",
+            "timing.monthly_budget": 9000,
+            "timing.budget_currency": "USD",
+        },
+    )
     shown = money(load_plan(plan_path, get_checklist()), get_checklist())
     assert shown is not None
     for line in shown.plain.strip().splitlines():

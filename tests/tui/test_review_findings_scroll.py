@@ -6,13 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList
-from tui_keys import FRAUD, until, wizard
 
 from screens.app import HirewizApp, start_for_file
 from screens.wizard_screen import REVIEW
+from tests.helpers.answers import saved_plan
+from tests.helpers.tui import until, wizard
 from wizard.answers import get_checklist
 from wizard.cli import main as cli
-from wizard.planfile import build_plan, load_answers, save_plan
 
 GAPS = [
     "assessment.required_degree=phd",
@@ -29,7 +29,7 @@ GAPS = [
 async def test_the_page_follows_the_highlighted_finding(tmp_path: Path) -> None:
     checklist = get_checklist()
     plan = tmp_path / "gaps.toml"
-    save_plan(plan, build_plan(load_answers(FRAUD, checklist).answers, checklist))
+    saved_plan(plan)
     assert cli(["set", str(plan), *GAPS]) == 0
     app = HirewizApp(start_for_file(plan, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:

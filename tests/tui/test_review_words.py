@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 from textual.widgets import Static
-from tui_keys import FRAUD, until, wizard
 
 from screens.app import HirewizApp, start_for_file
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import until, wizard
 from wizard.answers import get_checklist, set_value
 from wizard.planfile import build_plan, load_answers, save_plan
 

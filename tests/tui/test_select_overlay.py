@@ -12,11 +12,10 @@ from typing import Any
 import pytest
 from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import Footer, Header, Select
-from textual.widgets._select import SelectOverlay
-from tui_keys import new_app, until, wizard
+from textual.widgets import Footer, Header, OptionList, Select
 
 from screens.fields import RADIO_MAX, widget_id
+from tests.helpers.tui import new_app, until, wizard
 from wizard.answers import get_checklist
 
 
@@ -56,7 +55,7 @@ async def _check_open_list(pilot: Pilot[Any], select: Select[str], key: str, siz
     """Open the focused dropdown, check where its list lands, close it again."""
     screen = pilot.app.screen
     await pilot.press("enter")
-    overlay = select.query_one(SelectOverlay)
+    overlay = select.query_one(OptionList)  # the open list (Select's overlay is an OptionList)
     await until(pilot, lambda: overlay.has_focus and overlay.region.height > 0, "the list")
     await pilot.pause()
     chrome = {

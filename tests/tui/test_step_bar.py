@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 from textual.geometry import Region
 from textual.widgets import Static
-from tui_keys import new_app, until, wizard
 
 from screens.wizard_screen import WizardScreen
+from tests.helpers.tui import new_app, until, wizard
 from wizard.answers import get_checklist
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from textual.widgets import Button, Input
-from tui_keys import FRAUD, new_app, type_text, until, wizard
 
 from screens.answers_screen import AnswersScreen
 from screens.app import HirewizApp, start_for_file
@@ -15,15 +14,10 @@ from screens.help_screen import HelpScreen
 from screens.path_dialog import PathDialog
 from screens.quit_dialog import QuitDialog
 from screens.welcome import WelcomeScreen
+from tests.helpers.answers import saved_plan
+from tests.helpers.tui import new_app, type_text, until, wizard
 from wizard.answers import get_checklist
 from wizard.paths import drafts_dir
-from wizard.planfile import build_plan, load_answers, save_plan
-
-
-def _saved(path: Path) -> Path:
-    checklist = get_checklist()
-    save_plan(path, build_plan(load_answers(FRAUD, checklist).answers, checklist))
-    return path
 
 
 async def test_escape_on_the_first_step_goes_home_and_keeps_the_draft() -> None:
@@ -65,7 +59,7 @@ async def test_help_opens_with_f1_and_question_mark_outside_text() -> None:
 
 async def test_all_answers_jumps_to_the_chosen_field(tmp_path: Path) -> None:
     checklist = get_checklist()
-    app = HirewizApp(start_for_file(_saved(tmp_path / "p.toml"), checklist), checklist)
+    app = HirewizApp(start_for_file(saved_plan(tmp_path / "p.toml"), checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.press("f3")
@@ -82,7 +76,7 @@ async def test_all_answers_jumps_to_the_chosen_field(tmp_path: Path) -> None:
 
 async def test_kit_from_the_palette_writes_a_folder_and_saves_nothing(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved(tmp_path / "p.toml")
+    path = saved_plan(tmp_path / "p.toml")
     before = path.read_bytes()
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -107,7 +101,7 @@ async def test_review_button_says_whether_there_is_anything_to_save_and_exit_nam
     from screens.app import exit_report
     from screens.wizard_screen import REVIEW
 
-    path = _saved(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml")
     checklist = get_checklist()
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -134,7 +128,7 @@ async def test_f4_on_the_review_opens_the_take_home_kit(tmp_path: Path) -> None:
     from screens.wizard_screen import REVIEW
 
     checklist = get_checklist()
-    path = _saved(tmp_path / "p.toml")
+    path = saved_plan(tmp_path / "p.toml")
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         screen = wizard(pilot)

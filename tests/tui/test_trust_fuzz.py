@@ -13,11 +13,11 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from textual.widgets import Input, OptionList
-from tui_keys import FRAUD, wizard
 
-from screens.app import HirewizApp
 from screens.fields import QuestionField, widget_id
 from screens.welcome import WelcomeScreen
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import NoticedApp, wizard
 from wizard.answers import AnswerError, as_dict, get_checklist, parse_text, set_value
 from wizard.models import Answers
 from wizard.paths import drafts_dir, plans_dir
@@ -92,7 +92,7 @@ async def _walk(text: str, home: Path) -> None:
     # A file no loader would accept, but whose title the welcome screen still peeks at.
     (plans_dir() / "raw.toml").write_text(tomli_w.dumps({"meta": {"title": text}}))
 
-    app = HirewizApp(checklist=checklist)
+    app = NoticedApp(checklist=checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         await pilot.pause()
@@ -103,7 +103,7 @@ async def _walk(text: str, home: Path) -> None:
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        assert not list(app._notifications), [n.message for n in app._notifications]
+        assert not app.notices, [n.message for n in app.notices]
         screen = wizard(pilot)
         for index in range(len(screen.order)):
             await screen.go(index)

@@ -8,30 +8,22 @@ from __future__ import annotations
 
 import tomllib
 from pathlib import Path
-from typing import Any
 
 import pytest
 import tomli_w
 from textual.content import Content
 from textual.widgets import OptionList, Static
-from tui_keys import FRAUD, wizard
 
 from screens.app import HirewizApp, start_for_file, start_for_new
 from screens.welcome import WelcomeScreen
-from wizard.answers import as_dict, get_checklist, set_value
+from tests.helpers.answers import saved_plan
+from tests.helpers.paths import FRAUD
+from tests.helpers.tui import NoticedApp, wizard
+from wizard.answers import as_dict, get_checklist
 from wizard.paths import drafts_dir, plans_dir
-from wizard.planfile import build_plan, load_answers, save_plan
+from wizard.planfile import load_answers
 
 INJECTIONS = "[@click=app.quit]x [link=https://evil.example]y[/link]"
-
-
-def _plan_with(path: Path, **changes: Any) -> Path:
-    checklist = get_checklist()
-    answers = load_answers(FRAUD, checklist).answers
-    for key, value in changes.items():
-        answers = set_value(answers, key.replace("__", "."), value, checklist)
-    save_plan(path, build_plan(answers, checklist))
-    return path
 
 
 def _draft_file(title: str) -> Path:
@@ -65,7 +57,7 @@ def _option_texts(menu: OptionList) -> list[str]:
 async def test_welcome_lists_a_draft_and_a_plan_whose_titles_hold_brackets() -> None:
     _draft_file("ML hire [remote")
     plans_dir().mkdir(parents=True)
-    _plan_with(plans_dir() / "p.toml", context__plan_title="Lead [/] hire [b]now")
+    saved_plan(plans_dir() / "p.toml", {"context.plan_title": "Lead [/] hire [b]now"})
     app = HirewizApp(checklist=get_checklist())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -78,11 +70,13 @@ async def test_welcome_lists_a_draft_and_a_plan_whose_titles_hold_brackets() -> 
 
 
 async def test_review_shows_an_outcome_with_an_open_bracket(tmp_path: Path) -> None:
-    path = _plan_with(
+    path = saved_plan(
         tmp_path / "p.toml",
-        goals__outcome="Cut fraud losses [by Q3",
-        context__company="Acme [/] Ltd",
-        goals__success_metric=INJECTIONS,
+        {
+            "goals.outcome": "Cut fraud losses [by Q3",
+            "context.company": "Acme [/] Ltd",
+            "goals.success_metric": INJECTIONS,
+        },
     )
     app = HirewizApp(start_for_file(path, get_checklist()), get_checklist())
     async with app.run_test(size=(100, 30)) as pilot:
@@ -91,7 +85,7 @@ async def test_review_shows_an_outcome_with_an_open_bracket(tmp_path: Path) -> N
         await pilot.pause()
         screen = wizard(pilot)
         assert screen.step_id == "review"
-        assert "Acme [/] Ltd" in screen.sub_title
+        assert "Acme [/] Ltd" in str(screen.sub_title)
         for static in screen.query(Static):
             visual = static.visual
             assert not _live_markup(visual if isinstance(visual, Content) else Content(""))
@@ -99,14 +93,14 @@ async def test_review_shows_an_outcome_with_an_open_bracket(tmp_path: Path) -> N
 
 async def _open_from_welcome(path: Path) -> list[Content]:
     """Open ``path`` from the welcome screen; the notices shown, as a toast renders them."""
-    app = HirewizApp(checklist=get_checklist())
+    app = NoticedApp(checklist=get_checklist())
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         app.screen.post_message(WelcomeScreen.OpenPlan(path))
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert isinstance(app.screen, WelcomeScreen)
-        notes = list(app._notifications)
+        notes = app.notices
         assert notes, "the failure is told in a notice"
         # What Toast.render does with a notification's message.
         return [Content.from_markup(n.message) if n.markup else Content(n.message) for n in notes]
@@ -168,9 +162,8 @@ async def test_an_uncaught_exception_writes_the_draft_and_exits_non_zero(
 
 
 async def test_palette_and_sidebar_show_a_step_title_with_brackets(tmp_path: Path) -> None:
-    from tui_keys import copy_checklist, new_app, type_text
-
     from checklists.loader import load_checklist
+    from tests.helpers.tui import copy_checklist, new_app, type_text
 
     directory = copy_checklist(tmp_path)
     questions = directory / "questions.toml"

@@ -7,7 +7,6 @@ import os
 import subprocess
 import sys
 import tomllib
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,25 +14,17 @@ import pytest
 from textual.content import Content
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
-from tui_keys import FRAUD, type_text, until, wizard
 
 from screens.app import HirewizApp, start_for_file, start_for_new
 from screens.confirm import ConfirmDialog
 from screens.path_dialog import PathDialog
 from screens.welcome import WelcomeScreen
+from tests.helpers.answers import STAMP, saved_plan
+from tests.helpers.paths import FRAUD, ROOT
+from tests.helpers.tui import NoticedApp, type_text, until, wizard
 from wizard.answers import get_checklist, set_value
 from wizard.paths import drafts_dir
 from wizard.planfile import build_plan, load_answers, save_plan
-
-STAMP = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _saved_fraud(path: Path) -> Path:
-    checklist = get_checklist()
-    answers = load_answers(FRAUD, checklist).answers
-    save_plan(path, build_plan(answers, checklist, created=STAMP, updated=STAMP))
-    return path
 
 
 def _set_on_disk(path: Path, key: str, value: Any) -> None:
@@ -85,7 +76,7 @@ async def _leave_a_draft(path: Path, company: str) -> None:
 
 async def test_escape_on_resume_keeps_the_draft_and_asks_again(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     await _leave_a_draft(path, "Drafted Ltd")
     for _ in range(2):
         app = HirewizApp(start_for_file(path, checklist), checklist)
@@ -111,7 +102,7 @@ async def test_escape_on_resume_keeps_the_draft_and_asks_again(tmp_path: Path) -
 
 async def test_export_from_the_palette_leaves_the_plan_file_alone(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     before = path.read_bytes()
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -137,7 +128,7 @@ async def test_export_from_the_palette_leaves_the_plan_file_alone(tmp_path: Path
 
 async def test_a_change_made_by_another_shell_is_merged_not_dropped(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         await _save_over_a_change(pilot, path, {"goals.success_metric": "Theirs metric"})
@@ -152,7 +143,7 @@ async def test_a_change_made_by_another_shell_is_merged_not_dropped(tmp_path: Pa
 
 async def test_a_conflicting_answer_keeps_mine_and_the_dialog_names_it(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         theirs = {"context.company": "Theirs Ltd", "goals.success_metric": "Theirs metric"}
@@ -169,7 +160,7 @@ async def test_a_conflicting_answer_keeps_mine_and_the_dialog_names_it(tmp_path:
 
 async def test_overwrite_and_cancel_on_a_changed_file(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
         await _save_over_a_change(pilot, path, {"goals.success_metric": "Theirs metric"})
@@ -187,7 +178,7 @@ async def test_overwrite_and_cancel_on_a_changed_file(tmp_path: Path) -> None:
 
 async def test_resuming_an_old_draft_over_a_newer_file_merges_on_save(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     await _leave_a_draft(path, "Drafted Ltd")
     _set_on_disk(path, "goals.success_metric", "Theirs metric")
     app = HirewizApp(start_for_file(path, checklist), checklist)
@@ -211,7 +202,7 @@ async def test_a_second_wizard_on_the_same_plan_is_told_and_keeps_its_own_draft(
     tmp_path: Path,
 ) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     other = subprocess.Popen(
         [
             sys.executable,
@@ -231,10 +222,10 @@ async def test_a_second_wizard_on_the_same_plan_is_told_and_keeps_its_own_draft(
     )
     try:
         assert other.stdout is not None and other.stdout.readline() == "locked\n"
-        app = HirewizApp(start_for_file(path, checklist), checklist)
+        app = NoticedApp(start_for_file(path, checklist), checklist)
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
-            notes = [n.message for n in app._notifications]
+            notes = [n.message for n in app.notices]
             assert any("open in another hirewiz since" in n for n in notes), notes
             await _retype_company(pilot, "Second Ltd")
             await until(pilot, lambda: not wizard(pilot).draft_pending, "the draft write")
@@ -282,7 +273,7 @@ async def test_hirewiz_home_being_a_file_is_a_message_not_a_crash(
 
 async def test_save_as_under_a_file_says_so_in_the_dialog(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     blocker = tmp_path / "notes.txt"
     blocker.write_text("a file\n")
     app = HirewizApp(start_for_file(path, checklist), checklist)
@@ -309,7 +300,7 @@ async def test_refused_text_is_kept_in_the_draft_and_put_back(tmp_path: Path) ->
     from screens.quit_dialog import QuitDialog
 
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     long_text = "Cut fraud [by Q3 " + "x" * 1200
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -340,7 +331,7 @@ async def test_refused_text_is_kept_in_the_draft_and_put_back(tmp_path: Path) ->
 
 async def test_export_onto_a_pipe_is_refused_in_the_dialog(tmp_path: Path) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     os.mkfifo(path.with_suffix(".md"))
     app = HirewizApp(start_for_file(path, checklist), checklist)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -361,7 +352,7 @@ async def test_a_draft_the_file_already_holds_is_not_offered_and_is_removed(
     tmp_path: Path,
 ) -> None:
     checklist = get_checklist()
-    path = _saved_fraud(tmp_path / "plan.toml")
+    path = saved_plan(tmp_path / "plan.toml", stamp=STAMP)
     await _leave_a_draft(path, "Drafted Ltd")
     _set_on_disk(path, "context.company", "Drafted Ltd")  # the same change, made elsewhere
     app = HirewizApp(start_for_file(path, checklist), checklist)

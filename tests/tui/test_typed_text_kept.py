@@ -5,9 +5,9 @@ nothing is stored in its place."""
 from __future__ import annotations
 
 from textual.widgets import Input
-from tui_keys import new_app, type_text, until, wizard
 
 from screens.fields import QuestionField, field_id, widget_id
+from tests.helpers.tui import new_app, type_text, until, wizard
 from wizard.answers import get_checklist
 
 

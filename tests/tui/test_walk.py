@@ -7,11 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tui_keys import fill_step, new_app, until, walk_answers, wizard
 
 from screens.wizard_screen import REVIEW
+from tests.helpers.cli import run_cli
+from tests.helpers.tui import fill_step, new_app, until, walk_answers, wizard
 from wizard.answers import get_checklist
-from wizard.cli import main as cli_main
 from wizard.planfile import build_plan, dumps, save_plan
 
 
@@ -63,5 +63,5 @@ async def test_walk_every_step_with_keys_then_save(tmp_path: Path) -> None:
     answers_file = tmp_path / "answers.toml"
     save_plan(answers_file, build_plan(wanted, checklist))
     cli_out = tmp_path / "cli.toml"
-    assert cli_main(["plan", "--answers", str(answers_file), "-o", str(cli_out)]) == 0
+    assert run_cli("plan", "--answers", answers_file, "-o", cli_out)[0] == 0
     assert _without_stamps(saved) == _without_stamps(tomllib.loads(cli_out.read_text()))

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.hardening.conftest import SAMPLE_PLAN, run_child
+from tests.helpers.cli import run_child
+from tests.helpers.paths import SAMPLE_PLAN
 
 TIMEOUT = 30
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import tomli_w
 from textual.content import Content
 from textual.widgets import OptionList
-from tui_keys import FRAUD
 
 from screens.app import HirewizApp
 from screens.welcome import WelcomeScreen
+from tests.helpers.paths import FRAUD
 from wizard.answers import as_dict, get_checklist
 from wizard.paths import drafts_dir, plans_dir
 from wizard.planfile import build_plan, load_answers, save_plan

@@ -1,5 +1,5 @@
-"""Fixtures for the core's unit tests: the shipped checklist, answers built from a ready baseline,
-and the CLI run in-process. The top-level conftest points HIREWIZ_HOME at a fresh tmp dir."""
+"""Fixtures for the core's unit tests: the shipped checklist and answers built from a ready
+baseline. The top-level conftest points HIREWIZ_HOME at a fresh tmp dir."""
 
 from __future__ import annotations
 
@@ -7,11 +7,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corekit import Make, RunCli, apply, ready_raw
 
 from checklists.loader import Checklist, load_checklist
+from tests.helpers.answers import Make, apply, ready_raw
 from wizard.answers import validate_answers
-from wizard.cli import main
 from wizard.models import Answers
 
 
@@ -28,19 +27,6 @@ def make(checklist: Checklist) -> Make:
         return validate_answers(apply(ready_raw(), changes or {}), checklist)
 
     return build
-
-
-@pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str]) -> RunCli:
-    """Run ``hirewiz`` in-process; returns (exit code, stdout, stderr)."""
-
-    def run(*argv: str | Path) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main([str(a) for a in argv])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ either: nothing ticked means no habits yet, and the plan says so.
 from __future__ import annotations
 
 import pytest
-from corekit import DROP, apply, ready_raw
 
 from checklists.loader import Checklist
+from tests.helpers.answers import DROP, apply, ready_raw
 from wizard.answers import missing_required, validate_answers, visible
 from wizard.planfile import build_plan
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corekit import DROP, Make, RunCli
 
 from checklists.loader import Checklist
+from tests.helpers.answers import DROP, Make
+from tests.helpers.cli import run_cli
 from wizard.export import readiness
 from wizard.models import Plan
 from wizard.pay import plan_budget_lines
@@ -296,7 +297,7 @@ def test_the_review_gets_the_same_sentences(
 
 
 def test_show_export_and_diff_carry_the_same_sentences(
-    us_plan: Plan, checklist: Checklist, tmp_path: Path, run_cli: RunCli
+    us_plan: Plan, checklist: Checklist, tmp_path: Path
 ) -> None:
     from rich.console import Console
 
@@ -321,7 +322,7 @@ def test_show_export_and_diff_carry_the_same_sentences(
 
 
 def test_job_post_never_shows_the_market_figure(
-    make: Make, checklist: Checklist, tmp_path: Path, run_cli: RunCli
+    make: Make, checklist: Checklist, tmp_path: Path
 ) -> None:
     stamp = datetime(2026, 6, 1, tzinfo=UTC)
     changes = _with(US, {"timing.pay_low": DROP, "timing.pay_high": DROP})

@@ -9,9 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from corekit import READY
 
 from checklists.loader import HERE, Checklist, ChecklistError, _load, load_checklist
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import READY
 from wizard.answer_types import contract_problems
 from wizard.answers import validate_answers
 from wizard.models import answers_model
@@ -327,11 +328,8 @@ def test_shipped_checklist_is_built_exactly_as_validation_would_build_it(tmp_pat
     assert load_checklist(_copy(tmp_path)) == load_checklist()
 
 
-def test_broken_user_rates_are_one_line_from_the_cli(
-    capsys: pytest.CaptureFixture[str],
-) -> None:
+def test_broken_user_rates_are_one_line_from_the_cli() -> None:
     """What a user supplies is validated on every run, the shipped data is not."""
-    from wizard.cli import main
     from wizard.paths import home_dir
 
     rates = home_dir() / "rates.toml"
@@ -342,8 +340,7 @@ def test_broken_user_rates_are_one_line_from_the_cli(
         encoding="utf-8",
     )
     _load.cache_clear()
-    code = main(["plan", "--answers", str(READY)])
-    err = capsys.readouterr().err
+    code, _, err = run_cli("plan", "--answers", READY)
     assert code == 2
     assert len(err.strip().splitlines()) == 1 and str(rates) in err and "rates[0]" in err
 

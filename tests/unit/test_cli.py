@@ -13,8 +13,9 @@ from typing import Any
 
 import jsonschema
 import pytest
-from corekit import ANSWERS_DIR, READY, ROOT, RunCli
 
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import ANSWERS_DIR, READY, ROOT
 from wizard import __version__
 
 
@@ -52,7 +53,7 @@ def test_version_and_help_exit_0(flag: str, tmp_path: Path) -> None:
         ["--nope"],
     ],
 )
-def test_usage_errors_are_one_line_exit_2(argv: list[str], run_cli: RunCli) -> None:
+def test_usage_errors_are_one_line_exit_2(argv: list[str]) -> None:
     code, out, err = run_cli(*argv)
     assert code == 2
     assert out == ""
@@ -60,12 +61,12 @@ def test_usage_errors_are_one_line_exit_2(argv: list[str], run_cli: RunCli) -> N
     assert len(lines) == 1 and lines[0].startswith("hirewiz: ") and "--help" in lines[0]
 
 
-def test_tui_without_a_terminal_is_one_line(run_cli: RunCli) -> None:
+def test_tui_without_a_terminal_is_one_line() -> None:
     code, _, err = run_cli("new")
     assert code == 2 and len(err.strip().splitlines()) == 1 and "terminal" in err
 
 
-def test_plan_prints_to_stdout_without_output(run_cli: RunCli) -> None:
+def test_plan_prints_to_stdout_without_output() -> None:
     code, out, err = run_cli("plan", "--answers", READY)
     assert code == 0, err
     # Printed, the plan has no folder and so no schema beside it: the first line says how.
@@ -73,7 +74,7 @@ def test_plan_prints_to_stdout_without_output(run_cli: RunCli) -> None:
     assert tomllib.loads(out)["role"]["track"] == "ml_engineer"
 
 
-def test_plan_output_replaces_an_existing_file(work: Path, run_cli: RunCli) -> None:
+def test_plan_output_replaces_an_existing_file(work: Path) -> None:
     out = work / "plan.toml"
     out.write_text("old", encoding="utf-8")
     code, stdout, err = run_cli("plan", "--answers", READY, "-o", out)
@@ -82,7 +83,7 @@ def test_plan_output_replaces_an_existing_file(work: Path, run_cli: RunCli) -> N
     assert tomllib.loads(out.read_text(encoding="utf-8"))["schema_version"] == 2
 
 
-def test_check_reports_a_stale_plan(work: Path, run_cli: RunCli) -> None:
+def test_check_reports_a_stale_plan(work: Path) -> None:
     """Derived tables edited by hand (or by an older rule set) are recomputed and flagged."""
     plan = work / "plan.toml"
     assert run_cli("plan", "--answers", READY, "-o", plan)[0] == 0
@@ -93,13 +94,13 @@ def test_check_reports_a_stale_plan(work: Path, run_cli: RunCli) -> None:
     assert "verdict ready" in out and "out of date" in out
 
 
-def test_show_prints_a_summary(run_cli: RunCli) -> None:
+def test_show_prints_a_summary() -> None:
     code, out, err = run_cli("show", ANSWERS_DIR / "seed_no_data.toml")
     assert code == 0, err
     assert "Sproutly" in out and "Not yet" in out and "ML advisor" in out
 
 
-def test_show_does_not_interpret_markup_from_the_file(work: Path, run_cli: RunCli) -> None:
+def test_show_does_not_interpret_markup_from_the_file(work: Path) -> None:
     path = work / "a.toml"
     text = READY.read_text(encoding="utf-8").replace('"Paylane"', '"[bold red]Paylane[/]"')
     path.write_text(text, encoding="utf-8")
@@ -123,7 +124,7 @@ def _jsonable(value: Any) -> Any:
 
 
 @pytest.fixture
-def schema(run_cli: RunCli) -> dict[str, Any]:
+def schema() -> dict[str, Any]:
     code, out, err = run_cli("schema")
     assert code == 0, err
     result: dict[str, Any] = json.loads(out)
@@ -136,9 +137,7 @@ def test_schema_is_a_valid_json_schema(schema: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("name", sorted(p.stem for p in ANSWERS_DIR.glob("*.toml")))
-def test_schema_validates_generated_plans(
-    name: str, schema: dict[str, Any], run_cli: RunCli
-) -> None:
+def test_schema_validates_generated_plans(name: str, schema: dict[str, Any]) -> None:
     code, out, _ = run_cli("plan", "--answers", ANSWERS_DIR / f"{name}.toml")
     assert code == 0
     doc = _jsonable(tomllib.loads(out))
@@ -160,7 +159,7 @@ def test_schema_validates_generated_plans(
     ],
 )
 def test_schema_rejects_what_the_loader_rejects(
-    path: tuple[str, ...], value: Any, schema: dict[str, Any], run_cli: RunCli
+    path: tuple[str, ...], value: Any, schema: dict[str, Any]
 ) -> None:
     doc = _jsonable(tomllib.loads(run_cli("plan", "--answers", READY)[1]))
     node = doc
@@ -170,7 +169,7 @@ def test_schema_rejects_what_the_loader_rejects(
     assert list(jsonschema.Draft202012Validator(schema).iter_errors(doc))
 
 
-def test_schema_to_file(work: Path, run_cli: RunCli) -> None:
+def test_schema_to_file(work: Path) -> None:
     out = work / "schema.json"
     assert run_cli("schema", "-o", out)[0] == 0
     assert json.loads(out.read_text(encoding="utf-8"))["title"] == "hirewiz plan file"

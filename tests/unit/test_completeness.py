@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corekit import DROP, READY, RunCli, apply, ready_raw
 
 from checklists.loader import Checklist
+from tests.helpers.answers import DROP, apply, ready_raw
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import READY
 from wizard.answers import (
     IncompleteAnswers,
     missing_required,
@@ -85,7 +87,7 @@ def test_complete_answers_pass(checklist: Checklist) -> None:
 
 @pytest.mark.parametrize("key", ["context.hiring_region", "data.recorded", "team.partners"])
 def test_answers_file_missing_a_required_answer_is_one_line_exit_2(
-    key: str, tmp_path: Path, run_cli: RunCli
+    key: str, tmp_path: Path
 ) -> None:
     path = _write(tmp_path / "a.toml", apply(ready_raw(), {key: DROP}))
     out = tmp_path / "out.toml"
@@ -97,7 +99,7 @@ def test_answers_file_missing_a_required_answer_is_one_line_exit_2(
 
 
 def test_no_models_in_production_means_no_follow_up_questions(
-    tmp_path: Path, checklist: Checklist, run_cli: RunCli
+    tmp_path: Path, checklist: Checklist
 ) -> None:
     raw = apply(ready_raw(), dict.fromkeys(FOLLOW_UPS, DROP))
     assert raw["production"]["models_in_production"] == 0
@@ -111,7 +113,7 @@ def test_no_models_in_production_means_no_follow_up_questions(
 
 
 def test_models_in_production_make_the_follow_ups_required(
-    tmp_path: Path, checklist: Checklist, run_cli: RunCli
+    tmp_path: Path, checklist: Checklist
 ) -> None:
     raw = apply(ready_raw(), {"production.models_in_production": 2, FOLLOW_UPS[0]: DROP})
     answers = validate_answers(raw, checklist)

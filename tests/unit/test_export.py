@@ -11,9 +11,9 @@ import re
 from typing import Any
 
 import pytest
-from corekit import Make
 
 from checklists.loader import Checklist
+from tests.helpers.answers import Make
 from wizard.export import apply_link, export_markdown, md
 from wizard.planfile import build_plan
 

@@ -12,13 +12,14 @@ import re
 import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
-from corekit import ROOT
 
 from checklists.advice import HERE, load_advice, problems, read_advice
 from checklists.loader import Checklist
-from wizard.rules.catalog import AFTER_TRACK, BEFORE_TRACK
+from tests.helpers.paths import ROOT
+from wizard.rules.catalog import AFTER_TRACK, BEFORE_TRACK, Check
 
 RULES_MD = ROOT / "docs" / "rules.md"
 # The short names of the sources the advice stands on (docs/rules.md, "Sources").
@@ -50,14 +51,17 @@ def test_shipped_advice_data_has_no_problems(checklist: Checklist) -> None:
     assert problems(load_advice(), _keys(checklist)) == []
 
 
+CHECKS: list[Check[Any]] = [*BEFORE_TRACK, *AFTER_TRACK]
+
+
 def test_every_finding_is_declared_by_exactly_one_check() -> None:
-    declared = [fid for c in (*BEFORE_TRACK, *AFTER_TRACK) for fid in c.raises]
+    declared = [fid for c in CHECKS for fid in c.raises]
     assert len(declared) == len(set(declared)), "a finding id is declared by two checks"
     assert set(declared) == set(load_advice().findings)
 
 
 def test_every_check_says_why() -> None:
-    for c in (*BEFORE_TRACK, *AFTER_TRACK):
+    for c in CHECKS:
         assert len(c.why) > 20, c.name
 
 

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from corekit import ROOT
 
 import wizard
+from tests.helpers.paths import ROOT
 
 
 def _modules_after(code: str, home: Path) -> set[str]:

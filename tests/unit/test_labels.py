@@ -7,22 +7,21 @@ from pathlib import Path
 import pytest
 
 from checklists.advice import TRACKS
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import FRAUD
 from wizard import labels
 from wizard.answers import get_checklist
-from wizard.cli import main
 from wizard.diff import distinct_names
 from wizard.keys import closest_keys, key_infos
 from wizard.library import display_path, fold_left, saved_line
-from wizard.models import Finding, Readiness
+from wizard.models import Finding, Readiness, Severity
 from wizard.planfile import load_plan
 
-FRAUD = Path(__file__).resolve().parent.parent / "fixtures" / "answers" / "fraud_model.toml"
 
-
-def _finding(severity: str, section: str = "goals", title: str = "t") -> Finding:
+def _finding(severity: Severity, section: str = "goals", title: str = "t") -> Finding:
     return Finding(
         id="x", severity=severity, section=section, title=title, detail="d", action="a", source="s"
-    )  # type: ignore[arg-type]
+    )
 
 
 def test_counts_use_plurals() -> None:
@@ -113,25 +112,20 @@ def test_a_mistyped_key_gets_the_closest_ones() -> None:
     assert closest_keys("zzzzzz", get_checklist()) == []
 
 
-def test_set_names_the_closest_keys(
-    hirewiz_home: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_set_names_the_closest_keys(hirewiz_home: Path, tmp_path: Path) -> None:
     plan = tmp_path / "p.toml"
-    assert main(["plan", "--answers", str(FRAUD), "-o", str(plan)]) == 0
+    assert run_cli("plan", "--answers", FRAUD, "-o", plan)[0] == 0
     before = plan.read_bytes()
-    capsys.readouterr()
-    assert main(["set", str(plan), "budget=5"]) == 2
-    err = capsys.readouterr().err
+    code, _, err = run_cli("set", plan, "budget=5")
+    assert code == 2
     assert "timing.monthly_budget" in err and "hirewiz keys" in err
     assert len(err.strip().splitlines()) == 1 and plan.read_bytes() == before
 
 
-def test_keys_lists_every_key(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_keys_lists_every_key(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "200")
-    assert main(["keys"]) == 0
-    out = capsys.readouterr().out
+    code, out, _ = run_cli("keys")
+    assert code == 0
     for key, _ in get_checklist().questions():
         assert key in out
 

@@ -11,9 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from corekit import Make
 
 from checklists.loader import Checklist
+from tests.helpers.answers import Make
 from wizard import library
 from wizard.conflict import changed_on_disk, fingerprint, merge
 from wizard.library import (

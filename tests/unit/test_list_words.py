@@ -13,10 +13,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from corekit import READY, RunCli
 
 from checklists.loader import Checklist
 from checklists.step_titles import step_titles
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import READY
 from wizard.planfile import build_plan, load_answers, save_plan
 
 STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
@@ -27,7 +28,7 @@ def _rows(out: str) -> list[str]:
 
 
 def test_two_plans_of_one_title_are_told_apart(
-    run_cli: RunCli, hirewiz_home: Path, checklist: Checklist, monkeypatch: pytest.MonkeyPatch
+    hirewiz_home: Path, checklist: Checklist, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", "100")
     plans = hirewiz_home / "plans"
@@ -47,7 +48,7 @@ def test_two_plans_of_one_title_are_told_apart(
 
 
 def test_a_plan_with_its_own_title_shows_the_date_only(
-    run_cli: RunCli, hirewiz_home: Path, checklist: Checklist
+    hirewiz_home: Path, checklist: Checklist
 ) -> None:
     plans = hirewiz_home / "plans"
     plans.mkdir(parents=True, exist_ok=True)

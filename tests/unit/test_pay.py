@@ -251,7 +251,7 @@ def test_ranges_never_fall_as_seniority_rises(data: PayData) -> None:
     assert falling_ranges(data.rates.shipped) == []
     for region in ("us", "india", "uk"):
         for track in WORKING_TRACKS:
-            seniorities = SENIORITIES
+            seniorities: tuple[str, ...] = SENIORITIES
             if region == "uk":  # what ASHE supports; the test above pins it
                 seniorities = ("junior", "mid") if track == "data_scientist" else SENIORITIES[:3]
             lows, highs = [], []

@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corekit import ANSWERS_DIR, READY, RunCli
 
 from checklists.loader import Checklist
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import ANSWERS_DIR, READY
 from wizard import planfile
 from wizard.models import SCHEMA_VERSION
 from wizard.planfile import (
@@ -43,11 +44,24 @@ def _replace(old: str, new: str) -> Callable[[Path], None]:
 
 
 def _text(content: str) -> Callable[[Path], None]:
-    return lambda path: path.write_text(content, encoding="utf-8")
+    def write(path: Path) -> None:
+        path.write_text(content, encoding="utf-8")
+
+    return write
+
+
+def _text_after_ready(extra: str) -> Callable[[Path], None]:
+    def write(path: Path) -> None:
+        path.write_text(_ready_text() + extra, encoding="utf-8")
+
+    return write
 
 
 def _bytes(content: bytes) -> Callable[[Path], None]:
-    return lambda path: path.write_bytes(content)
+    def write(path: Path) -> None:
+        path.write_bytes(content)
+
+    return write
 
 
 def _plan_with(old: str, new: str) -> Callable[[Path], None]:
@@ -90,7 +104,7 @@ BAD_INPUTS: list[tuple[str, Callable[[Path], None], str]] = [
     ("string for list", _replace('partners = ["', 'partners = "x"\nold = ["'), "team."),
     ("table for text", _replace('company = "Paylane"', "company = {a = 1}"), "context.company"),
     ("unknown key in answers", _replace("ml_staff = 1", "ml_stuff = 1"), "context.ml_stuff"),
-    ("unknown step", lambda p: p.write_text(_ready_text() + "\n[salary]\nbase = 1\n"), "salary"),
+    ("unknown step", _text_after_ready("\n[salary]\nbase = 1\n"), "salary"),
     ("unknown top-level key", _plan_with("schema_version = 2", "schema_version = 2\nx = 1"), "x"),
     (
         "unknown key in plan answers",
@@ -154,7 +168,7 @@ def _one_line(err: str, path: Path) -> str:
 
 @pytest.mark.parametrize(("name", "write", "says"), BAD_INPUTS, ids=IDS)
 def test_bad_input_is_one_line_exit_2_and_output_untouched(
-    name: str, write: Callable[[Path], None], says: str, work: Path, run_cli: RunCli
+    name: str, write: Callable[[Path], None], says: str, work: Path
 ) -> None:
     bad = work / "bad.toml"
     write(bad)
@@ -203,9 +217,7 @@ def test_errors_name_key_and_line(work: Path, checklist: Checklist) -> None:
     assert info.value.where.startswith("line 3")
 
 
-def test_unreadable_file_is_one_line(
-    work: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_unreadable_file_is_one_line(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """We run as root, which reads anything: simulate the refusal the OS gives other users."""
     bad = work / "locked.toml"
     bad.write_text(_ready_text(), encoding="utf-8")
@@ -223,7 +235,7 @@ def test_unreadable_file_is_one_line(
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
-def test_unreadable_file_for_real(work: Path, run_cli: RunCli) -> None:
+def test_unreadable_file_for_real(work: Path) -> None:
     bad = work / "locked.toml"
     bad.write_text(_ready_text(), encoding="utf-8")
     bad.chmod(0)
@@ -231,7 +243,7 @@ def test_unreadable_file_for_real(work: Path, run_cli: RunCli) -> None:
     assert code == 2 and "permission denied" in _one_line(err, bad)
 
 
-def test_unwritable_output_is_one_line(work: Path, run_cli: RunCli) -> None:
+def test_unwritable_output_is_one_line(work: Path) -> None:
     out = work / "no-such-folder" / "plan.toml"
     code, _, err = run_cli("plan", "--answers", READY, "-o", out)
     assert code == 2
@@ -277,9 +289,7 @@ def test_interrupted_save_keeps_the_old_file(work: Path, monkeypatch: pytest.Mon
     assert [p.name for p in work.iterdir()] == ["plan.toml"]
 
 
-def test_failed_cli_save_is_one_line(
-    work: Path, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_failed_cli_save_is_one_line(work: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     out = work / "plan.toml"
     out.write_bytes(SENTINEL)
 
@@ -353,7 +363,7 @@ def test_failing_migration_is_one_line(
     assert info.value.where == "schema_version"
 
 
-def test_newer_version_is_refused_clearly(work: Path, run_cli: RunCli) -> None:
+def test_newer_version_is_refused_clearly(work: Path) -> None:
     path = work / "future.toml"
     _plan_with("schema_version = 2", "schema_version = 7")(path)
     code, _, err = run_cli("check", path)
@@ -404,9 +414,7 @@ def test_plan_file_layout(checklist: Checklist) -> None:
         ("https://paylane.example/a b", False),
     ],
 )
-def test_apply_contact_is_a_web_address_or_an_email(
-    contact: str, ok: bool, work: Path, run_cli: RunCli
-) -> None:
+def test_apply_contact_is_a_web_address_or_an_email(contact: str, ok: bool, work: Path) -> None:
     path = work / "a.toml"
     line = f'hiring_region = "india"\napply_contact = "{contact}"'
     _replace('hiring_region = "india"', line)(path)
@@ -418,9 +426,7 @@ def test_apply_contact_is_a_web_address_or_an_email(
 
 
 @pytest.mark.parametrize(("low", "high", "ok"), [(10, 20, True), (20, 20, True), (21, 20, False)])
-def test_pay_high_may_not_be_below_pay_low(
-    low: int, high: int, ok: bool, work: Path, run_cli: RunCli
-) -> None:
+def test_pay_high_may_not_be_below_pay_low(low: int, high: int, ok: bool, work: Path) -> None:
     path = work / "a.toml"
     _replace("monthly_budget = 5000", f"pay_low = {low}\npay_high = {high}")(path)
     code, _, err = run_cli("check", path)
@@ -483,9 +489,7 @@ def _stamped(checklist: Checklist, stamp: str) -> str:
     "stamp",
     ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+23:59", "2026-01-01"],
 )
-def test_unusable_timestamps_are_one_line(
-    stamp: str, work: Path, run_cli: RunCli, checklist: Checklist
-) -> None:
+def test_unusable_timestamps_are_one_line(stamp: str, work: Path, checklist: Checklist) -> None:
     """Extreme offsets used to pass the loader and crash `hirewiz list` when it sorted by time."""
     path = work / "plan.toml"
     path.write_text(_stamped(checklist, stamp), encoding="utf-8")
@@ -501,9 +505,7 @@ def test_timestamp_without_offset_is_read_as_utc(work: Path, checklist: Checklis
     assert meta.created.isoformat() == "2026-01-02T03:04:05+00:00"
 
 
-def test_library_listing_survives_odd_timestamps(
-    run_cli: RunCli, hirewiz_home: Path, checklist: Checklist
-) -> None:
+def test_library_listing_survives_odd_timestamps(hirewiz_home: Path, checklist: Checklist) -> None:
     plans = hirewiz_home / "plans"
     plans.mkdir(parents=True, exist_ok=True)
     (plans / "odd.toml").write_text(_stamped(checklist, "0001-01-01T00:00:00+23:59"))
@@ -523,9 +525,7 @@ DOTTED = ".".join(f"p{i}" for i in range(20))
         f'Quoted "{DOTTED}" and a # that is not a comment',
     ],
 )
-def test_dotted_text_in_an_answer_saves_and_loads_again(
-    run_cli: RunCli, tmp_path: Path, text: str
-) -> None:
+def test_dotted_text_in_an_answer_saves_and_loads_again(tmp_path: Path, text: str) -> None:
     """The dotted-key guard looks only where keys can be: a founder's answer full of dots is a
     value, and the plan holding it must open again (the fuzz test found the opposite)."""
     plan = tmp_path / "plan.toml"

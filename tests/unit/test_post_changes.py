@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corekit import Make, RunCli
 
 from checklists.loader import Checklist
+from tests.helpers.answers import Make
+from tests.helpers.cli import run_cli
 from wizard.export import export_markdown
 from wizard.planfile import build_plan, dumps
 from wizard.post_changes import changes_heading, plan_post_changes
@@ -86,7 +87,7 @@ def test_the_full_export_tells_the_founder_above_the_post(make: Make, checklist:
 
 
 def test_the_candidate_post_stays_clean_and_stderr_tells_the_founder(
-    make: Make, checklist: Checklist, work: Path, run_cli: RunCli
+    make: Make, checklist: Checklist, work: Path
 ) -> None:
     path = work / "plan.toml"
     path.write_text(dumps(build_plan(make(ASKED), checklist)), encoding="utf-8")
@@ -99,7 +100,7 @@ def test_the_candidate_post_stays_clean_and_stderr_tells_the_founder(
 
 
 def test_no_note_on_stderr_when_the_post_follows_the_answers(
-    make: Make, checklist: Checklist, work: Path, run_cli: RunCli
+    make: Make, checklist: Checklist, work: Path
 ) -> None:
     path = work / "plan.toml"
     path.write_text(dumps(build_plan(make({}), checklist)), encoding="utf-8")

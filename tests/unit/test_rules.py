@@ -12,14 +12,15 @@ import re
 from typing import Any
 
 import pytest
-from corekit import DROP, ROOT, Make
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checklists.advice import load_advice
 from checklists.loader import Checklist, Question
+from tests.helpers.answers import DROP, Make
+from tests.helpers.paths import ROOT
 from wizard.answers import validate_answers
-from wizard.models import Answers, Finding
+from wizard.models import Answers, Finding, Severity
 from wizard.rules import Derivation, data_band, derive, verdict
 from wizard.rules.goals import metric_problem, outcome_problem
 
@@ -141,10 +142,10 @@ def test_hype_goal_blocks_and_never_reaches_the_job_post(make: Make, checklist: 
 # --- verdict ---------------------------------------------------------------------------------
 
 
-def _finding(severity: str) -> Finding:
+def _finding(severity: Severity) -> Finding:
     return Finding(
         id="x", severity=severity, section="goals", title="t", detail="d", action="a", source="s"
-    )  # type: ignore[arg-type]
+    )
 
 
 @pytest.mark.parametrize(
@@ -159,7 +160,7 @@ def _finding(severity: str) -> Finding:
         (("blocker", "warning", "tip"), 0, "not_yet"),
     ],
 )
-def test_verdict(severities: tuple[str, ...], score: int, expected: str) -> None:
+def test_verdict(severities: tuple[Severity, ...], score: int, expected: str) -> None:
     assert verdict([_finding(s) for s in severities], score) == expected
 
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corekit import ANSWERS_DIR, ROOT, RunCli
 
 from checklists.loader import Checklist
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import ANSWERS_DIR, ROOT
 from wizard.planfile import load_plan
 
 SCENARIOS: dict[str, dict[str, Any]] = tomllib.loads(
@@ -73,7 +74,7 @@ def test_scenario_through_loader(name: str, checklist: Checklist) -> None:
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_scenario_through_cli(name: str, tmp_path: Path, run_cli: RunCli) -> None:
+def test_scenario_through_cli(name: str, tmp_path: Path) -> None:
     out = tmp_path / "plan.toml"
     code, _, err = run_cli("plan", "--answers", ANSWERS_DIR / f"{name}.toml", "-o", out)
     assert code == 0, err
@@ -101,7 +102,7 @@ def test_scenario_in_subprocess(name: str, tmp_path: Path) -> None:
     _check_plan_dict(tomllib.loads(result.stdout), SCENARIOS[name])
 
 
-def test_strict_check_separates_blocked_from_ready(tmp_path: Path, run_cli: RunCli) -> None:
+def test_strict_check_separates_blocked_from_ready(tmp_path: Path) -> None:
     """`check --strict` is the CI gate: 1 for a plan with blockers, 0 otherwise."""
     blocked, ready = tmp_path / "seed.toml", tmp_path / "fraud.toml"
     assert run_cli("plan", "--answers", ANSWERS_DIR / "seed_no_data.toml", "-o", blocked)[0] == 0

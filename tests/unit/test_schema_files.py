@@ -7,15 +7,15 @@ import json
 import subprocess
 import sys
 import tomllib
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
-from corekit import READY, ROOT, RunCli
 
 from checklists.loader import Checklist
+from tests.helpers.answers import jsonable
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import READY, ROOT
 from wizard.models import SCHEMA_VERSION
 from wizard.paths import plans_dir
 from wizard.planfile import load_plan, save_plan
@@ -71,7 +71,7 @@ def test_a_stale_library_schema_is_replaced(checklist: Checklist) -> None:
 
 
 def test_elsewhere_the_line_says_how_until_the_schema_is_beside_it(
-    work: Path, checklist: Checklist, run_cli: RunCli
+    work: Path, checklist: Checklist
 ) -> None:
     path = work / "plan.toml"
     plan = load_plan(READY, checklist)
@@ -123,16 +123,6 @@ def test_real_linters_report_a_schema_that_cannot_load(tool: str, work: Path) ->
         assert "missing.schema.json" in output, output
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
-
-
 @pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1))
 def test_each_shipped_schema_validates_its_frozen_plans(version: int) -> None:
     schema = json.loads(shipped_schema(version))
@@ -140,12 +130,12 @@ def test_each_shipped_schema_validates_its_frozen_plans(version: int) -> None:
     frozen = sorted((ROOT / "tests" / "fixtures" / "plans" / f"v{version}").glob("*.toml"))
     assert frozen
     for path in frozen:
-        doc = _jsonable(tomllib.loads(path.read_text(encoding="utf-8")))
+        doc = jsonable(tomllib.loads(path.read_text(encoding="utf-8")))
         errors = list(jsonschema.Draft202012Validator(schema).iter_errors(doc))
         assert errors == [], (path.name, errors[0].message if errors else "")
 
 
-def test_older_schema_versions_print_as_shipped(run_cli: RunCli) -> None:
+def test_older_schema_versions_print_as_shipped() -> None:
     code, out, err = run_cli("schema", "--version", "1")
     assert code == 0, err
     assert out == shipped_schema(1)

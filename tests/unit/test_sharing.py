@@ -6,21 +6,19 @@ import json
 import subprocess
 import sys
 import tomllib
-from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 import jsonschema
 import pytest
 
+from tests.helpers.answers import jsonable
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import DOCS, ROOT
 from wizard.answers import get_checklist
-from wizard.cli import main
 from wizard.export import export_markdown, md
 from wizard.models import SCHEMA_VERSION
 from wizard.planfile import load_plan
 
-ROOT = Path(__file__).resolve().parents[2]
-DOCS = ROOT / "docs"
 GOLDEN = Path(__file__).parent / "golden"
 
 
@@ -34,14 +32,8 @@ def _home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def plan_file(tmp_path: Path) -> Path:
     out = tmp_path / "plan.toml"
-    assert main(["plan", "--answers", str(DOCS / "sample-input.toml"), "-o", str(out)]) == 0
+    assert run_cli("plan", "--answers", str(DOCS / "sample-input.toml"), "-o", str(out))[0] == 0
     return out
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def one_error_line(err: str, path: Path) -> None:
@@ -54,25 +46,21 @@ def one_error_line(err: str, path: Path) -> None:
 # --- export -----------------------------------------------------------------------------------
 
 
-def test_export_matches_golden(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "export", str(plan_file), "--format", "md")
+def test_export_matches_golden(plan_file: Path) -> None:
+    code, out, _ = run_cli("export", str(plan_file), "--format", "md")
     assert code == 0
     assert out == (DOCS / "sample-plan.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("part", ["job-post", "interview-kit", "onboarding"])
-def test_export_parts_match_golden(
-    part: str, plan_file: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    code, out, _ = run(capsys, "export", str(plan_file), "--only", part)
+def test_export_parts_match_golden(part: str, plan_file: Path) -> None:
+    code, out, _ = run_cli("export", str(plan_file), "--only", part)
     assert code == 0
     assert out == (GOLDEN / f"sample-{part}.md").read_text(encoding="utf-8")
 
 
-def test_job_post_leaves_out_internal_material(
-    plan_file: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    _, out, _ = run(capsys, "export", str(plan_file), "--only", "job-post")
+def test_job_post_leaves_out_internal_material(plan_file: Path) -> None:
+    _, out, _ = run_cli("export", str(plan_file), "--only", "job-post")
     # The founder's own pay range is in the post; the market figure and the budget check are not.
     assert "USD 30,000 to 48,000 a year" in out
     assert "2,000" not in out and "Budget" not in out and "budget" not in out
@@ -83,7 +71,7 @@ def test_job_post_leaves_out_internal_material(
 
 def test_export_writes_file_atomically(plan_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "kit.md"
-    assert main(["export", str(plan_file), "--only", "interview-kit", "-o", str(out)]) == 0
+    assert run_cli("export", str(plan_file), "--only", "interview-kit", "-o", str(out))[0] == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Interview kit: Senior Machine Learning Engineer at Shelfwise")
     assert "Time box: **4 hours**, paid." in text
@@ -111,9 +99,9 @@ def hostile_plan(tmp_path: Path) -> Path:
     return path
 
 
-def test_hostile_plan_exports_safely(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_hostile_plan_exports_safely(tmp_path: Path) -> None:
     path = hostile_plan(tmp_path)
-    code, out, err = run(capsys, "export", str(path))
+    code, out, err = run_cli("export", str(path))
     assert code == 0, err
     assert "<script" not in out and "<img" not in out
     assert "&lt;script&gt;" in out
@@ -160,11 +148,11 @@ def test_markdown_renders_without_injected_structure(tmp_path: Path) -> None:
 # --- diff -------------------------------------------------------------------------------------
 
 
-def test_diff_against_itself_is_empty(plan_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "diff", str(plan_file), str(plan_file))
+def test_diff_against_itself_is_empty(plan_file: Path) -> None:
+    code, out, _ = run_cli("diff", str(plan_file), str(plan_file))
     assert code == 0
     assert "No differences" in out
-    code, out, _ = run(capsys, "diff", "--json", str(plan_file), str(plan_file))
+    code, out, _ = run_cli("diff", "--json", str(plan_file), str(plan_file))
     assert code == 0
     assert json.loads(out) == {
         "same": True,
@@ -174,30 +162,25 @@ def test_diff_against_itself_is_empty(plan_file: Path, capsys: pytest.CaptureFix
     }
 
 
-def test_diff_shows_track_change_from_pipeline(
-    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_diff_shows_track_change_from_pipeline(plan_file: Path, tmp_path: Path) -> None:
     other = tmp_path / "other.toml"
     other.write_bytes(plan_file.read_bytes())
-    assert main(["set", str(other), "data.pipeline=none"]) == 0
-    capsys.readouterr()
-    code, out, _ = run(capsys, "diff", "--json", str(plan_file), str(other))
+    assert run_cli("set", str(other), "data.pipeline=none")[0] == 0
+    code, out, _ = run_cli("diff", "--json", str(plan_file), str(other))
     assert code == 1
     data = json.loads(out)
     assert [c["key"] for c in data["answers"]] == ["data.pipeline"]
     changes = {c["key"]: (c["before"], c["after"]) for c in data["recommendation"]}
     assert changes["role.track"] == ("ml_engineer", "data_engineer")
-    code, out, _ = run(capsys, "diff", str(plan_file), str(other))
+    code, out, _ = run_cli("diff", str(plan_file), str(other))
     assert code == 1
     assert "Role track" in out and "data_engineer" in out and "Automated" not in out
 
 
-def test_diff_unreadable_file_exits_2(
-    plan_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_diff_unreadable_file_exits_2(plan_file: Path, tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    code, out, err = run(capsys, "diff", str(plan_file), str(bad))
+    code, out, err = run_cli("diff", str(plan_file), str(bad))
     assert code == 2 and out == ""
     one_error_line(err, bad)
 
@@ -205,12 +188,9 @@ def test_diff_unreadable_file_exits_2(
 # --- set --------------------------------------------------------------------------------------
 
 
-def test_set_changes_answers_and_recomputes(
-    plan_file: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_set_changes_answers_and_recomputes(plan_file: Path) -> None:
     before = tomllib.loads(plan_file.read_text(encoding="utf-8"))
-    code, _, err = run(
-        capsys,
+    code, _, err = run_cli(
         "set",
         str(plan_file),
         "assessment.required_degree=none",
@@ -246,20 +226,20 @@ def test_set_changes_answers_and_recomputes(
     ],
 )
 def test_set_rejects_bad_input_without_touching_file(
-    assignment: str, needle: str, plan_file: Path, capsys: pytest.CaptureFixture[str]
+    assignment: str, needle: str, plan_file: Path
 ) -> None:
     original = plan_file.read_bytes()
-    code, out, err = run(capsys, "set", str(plan_file), "data.pipeline=automated", assignment)
+    code, out, err = run_cli("set", str(plan_file), "data.pipeline=automated", assignment)
     assert code == 2 and out == ""
     assert needle in err
     assert len(err.strip().splitlines()) == 1
     assert plan_file.read_bytes() == original
 
 
-def test_set_on_binary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_set_on_binary_file(tmp_path: Path) -> None:
     bad = tmp_path / "plan.toml"
     bad.write_bytes(bytes(range(256)))
-    code, _, err = run(capsys, "set", str(bad), "data.pipeline=none")
+    code, _, err = run_cli("set", str(bad), "data.pipeline=none")
     assert code == 2
     one_error_line(err, bad)
     assert bad.read_bytes() == bytes(range(256))
@@ -271,17 +251,16 @@ def test_set_on_binary_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_list_shows_library(
     plan_file: Path,
     _home: Path,
-    capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("COLUMNS", "100")
-    code, out, _ = run(capsys, "list")
+    code, out, _ = run_cli("list")
     assert code == 0 and "No plans" in out
     plans = _home / "plans"
     plans.mkdir(parents=True)
     (plans / "shelfwise.toml").write_bytes(plan_file.read_bytes())
     (plans / "broken.toml").write_text("company = = 1\n", encoding="utf-8")
-    code, out, _ = run(capsys, "list")
+    code, out, _ = run_cli("list")
     assert code == 0
     # The same words as the Review and the exports: capitalised, from the checklists.
     assert "Shelfwise" in out and "Almost ready" in out and "ML engineer" in out
@@ -299,23 +278,13 @@ def test_list_shows_library(
 # --- schema -----------------------------------------------------------------------------------
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, datetime):
-        return value.isoformat()
-    return value
-
-
 def test_schema_validates_plan_files(plan_file: Path, tmp_path: Path) -> None:
     out = tmp_path / "schema.json"
-    assert main(["schema", "-o", str(out)]) == 0
+    assert run_cli("schema", "-o", str(out))[0] == 0
     schema = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
-    doc = _jsonable(tomllib.loads(plan_file.read_text(encoding="utf-8")))
+    doc = jsonable(tomllib.loads(plan_file.read_text(encoding="utf-8")))
     assert list(validator.iter_errors(doc)) == []
     bad = json.loads(json.dumps(doc))
     bad["answers"]["data"]["pipeline"] = "sometimes"
@@ -325,8 +294,8 @@ def test_schema_validates_plan_files(plan_file: Path, tmp_path: Path) -> None:
     assert list(validator.iter_errors(bad))
 
 
-def test_shipped_schema_is_current(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "schema")
+def test_shipped_schema_is_current() -> None:
+    code, out, _ = run_cli("schema")
     assert code == 0
     shipped = ROOT / "wizard" / "schemas" / f"plan-v{SCHEMA_VERSION}.schema.json"
     assert out == shipped.read_text(encoding="utf-8")
@@ -337,10 +306,10 @@ def test_shipped_schema_is_current(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_docs_samples_are_what_the_commands_make(tmp_path: Path) -> None:
     out = tmp_path / "sample-plan.toml"
-    assert main(["plan", "--answers", str(DOCS / "sample-input.toml"), "-o", str(out)]) == 0
+    assert run_cli("plan", "--answers", str(DOCS / "sample-input.toml"), "-o", str(out))[0] == 0
     assert out.read_text(encoding="utf-8") == (DOCS / "sample-plan.toml").read_text("utf-8")
     md_out = tmp_path / "sample-plan.md"
-    assert main(["export", str(DOCS / "sample-plan.toml"), "-o", str(md_out)]) == 0
+    assert run_cli("export", str(DOCS / "sample-plan.toml"), "-o", str(md_out))[0] == 0
     assert md_out.read_text(encoding="utf-8") == (DOCS / "sample-plan.md").read_text("utf-8")
 
 

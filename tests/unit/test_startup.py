@@ -7,8 +7,9 @@ import gc
 from pathlib import Path
 
 import pytest
-from corekit import READY
 
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import READY
 from wizard import cli
 
 
@@ -24,7 +25,7 @@ def test_one_shot_commands_run_without_the_cycle_collector_and_restore_it(
     monkeypatch.setitem(cli.COMMANDS, "plan", plan)
     monkeypatch.setenv("HIREWIZ_HOME", str(tmp_path))
     assert gc.isenabled()
-    assert cli.main(["plan", "--answers", str(READY)]) == 0
+    assert run_cli("plan", "--answers", READY)[0] == 0
     assert seen == [False]
     assert gc.isenabled()
 
@@ -37,7 +38,7 @@ def test_the_cycle_collector_comes_back_after_a_failing_command(
 
     monkeypatch.setitem(cli.COMMANDS, "show", boom)
     monkeypatch.setenv("HIREWIZ_HOME", str(tmp_path))
-    assert cli.main(["show", str(READY)]) == cli.EXIT_BAD_INPUT
+    assert run_cli("show", READY)[0] == cli.EXIT_BAD_INPUT
     assert gc.isenabled()
 
 
@@ -48,7 +49,7 @@ def test_a_collector_turned_off_by_the_caller_stays_off(
     monkeypatch.setenv("HIREWIZ_HOME", str(tmp_path))
     gc.disable()
     try:
-        assert cli.main(["plan", "--answers", str(READY)]) == 0
+        assert run_cli("plan", "--answers", READY)[0] == 0
         assert not gc.isenabled()
     finally:
         gc.enable()

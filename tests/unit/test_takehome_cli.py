@@ -11,13 +11,15 @@ from pathlib import Path
 
 import pytest
 import tomli_w
-from corekit import ANSWERS_DIR, ROOT, RunCli, apply
 
 from checklists.loader import Checklist
+from tests.helpers.answers import apply
+from tests.helpers.cli import run_cli
+from tests.helpers.paths import ANSWERS_DIR, ROOT
 from wizard.planfile import load_plan
 from wizard.takehome import build_kit
 from wizard.takehome.core import KitError, write_kit
-from wizard.takehome.request import KIT_TRACKS, KitRequest, from_plan
+from wizard.takehome.request import KIT_TRACKS, KitRequest, KitTrack, from_plan
 
 REVIEWER_ONLY = {"answer_key.toml", "RUBRIC.md", "solution.py", "score_sheet.md"}
 PLANS = {
@@ -43,7 +45,7 @@ def _files(root: Path) -> dict[str, bytes]:
 
 @pytest.mark.parametrize(("name", "track"), sorted(PLANS.items()))
 def test_kit_follows_the_plans_track_and_keeps_answers_out_of_candidate(
-    run_cli: RunCli, work: Path, name: str, track: str
+    work: Path, name: str, track: str
 ) -> None:
     out = work / "kit"
     code, _, err = run_cli("kit", ANSWERS_DIR / f"{name}.toml", "-o", out, "--zip")
@@ -68,7 +70,7 @@ def test_kit_follows_the_plans_track_and_keeps_answers_out_of_candidate(
         assert entry["id"] not in brief, "the brief never names a planted problem"
 
 
-def test_brief_uses_the_plans_words_time_box_and_pay(run_cli: RunCli, work: Path) -> None:
+def test_brief_uses_the_plans_words_time_box_and_pay(work: Path) -> None:
     plan = tomllib.loads((ANSWERS_DIR / "fraud_model.toml").read_text(encoding="utf-8"))
     out = work / "kit"
     assert run_cli("kit", ANSWERS_DIR / "fraud_model.toml", "-o", out)[0] == 0
@@ -81,7 +83,7 @@ def test_brief_uses_the_plans_words_time_box_and_pay(run_cli: RunCli, work: Path
         assert comp in brief
 
 
-def test_advisor_plan_gets_one_line_and_no_kit(run_cli: RunCli, work: Path) -> None:
+def test_advisor_plan_gets_one_line_and_no_kit(work: Path) -> None:
     out = work / "kit"
     code, out_text, err = run_cli("kit", ANSWERS_DIR / "seed_no_data.toml", "-o", out)
     assert code == 2
@@ -90,7 +92,7 @@ def test_advisor_plan_gets_one_line_and_no_kit(run_cli: RunCli, work: Path) -> N
     assert not out.exists()
 
 
-def test_invalid_plan_is_the_usual_one_line_error(run_cli: RunCli, work: Path) -> None:
+def test_invalid_plan_is_the_usual_one_line_error(work: Path) -> None:
     bad = work / "bad.toml"
     bad.write_text('[answers.goals]\nproblem_type = "telepathy"\n', encoding="utf-8")
     code, _, err = run_cli("kit", bad, "-o", work / "kit")
@@ -99,9 +101,7 @@ def test_invalid_plan_is_the_usual_one_line_error(run_cli: RunCli, work: Path) -
     assert not (work / "kit").exists()
 
 
-def test_existing_folder_is_kept_without_force_and_replaced_with_it(
-    run_cli: RunCli, work: Path
-) -> None:
+def test_existing_folder_is_kept_without_force_and_replaced_with_it(work: Path) -> None:
     out = work / "kit"
     out.mkdir()
     (out / "notes.txt").write_text("mine", encoding="utf-8")
@@ -119,7 +119,7 @@ def test_existing_folder_is_kept_without_force_and_replaced_with_it(
     assert [p.name for p in work.iterdir() if p.name.startswith(".")] == []
 
 
-def test_same_plan_and_seed_give_byte_identical_kits(run_cli: RunCli, work: Path) -> None:
+def test_same_plan_and_seed_give_byte_identical_kits(work: Path) -> None:
     plan = ANSWERS_DIR / "analysis_only.toml"
     for name in ("a", "b"):
         assert run_cli("kit", plan, "-o", work / name, "--seed", "3", "--zip")[0] == 0
@@ -130,7 +130,7 @@ def test_same_plan_and_seed_give_byte_identical_kits(run_cli: RunCli, work: Path
 
 @pytest.mark.parametrize("track", KIT_TRACKS)
 def test_another_seed_gives_new_data_the_same_problems_and_the_same_solution(
-    track: str,
+    track: KitTrack,
 ) -> None:
     problem = "time_series" if track == "data_scientist" else "predictive_analytics"
     request = KitRequest(track=track, problem_type=problem)
@@ -154,7 +154,7 @@ PLAN_HOSTILE = (
 HOSTILE = PLAN_HOSTILE + " \u202eevil\u202c zero\u200bwidth"
 
 
-def test_hostile_plan_text_gives_clean_files(run_cli: RunCli, work: Path) -> None:
+def test_hostile_plan_text_gives_clean_files(work: Path) -> None:
     raw = tomllib.loads((ANSWERS_DIR / "fraud_model.toml").read_text(encoding="utf-8"))
     answers = raw.get("answers", raw)
     apply(
@@ -175,7 +175,7 @@ def test_hostile_plan_text_gives_clean_files(run_cli: RunCli, work: Path) -> Non
 
 @pytest.mark.parametrize("track", KIT_TRACKS)
 def test_hostile_request_text_with_control_characters_gives_clean_files(
-    tmp_path: Path, track: str
+    tmp_path: Path, track: KitTrack
 ) -> None:
     request = KitRequest(
         track=track,
@@ -227,7 +227,7 @@ def _llm_plan(work: Path) -> Path:
     return path
 
 
-def test_an_llm_feature_plan_gets_the_kit_of_its_derived_track(run_cli: RunCli, work: Path) -> None:
+def test_an_llm_feature_plan_gets_the_kit_of_its_derived_track(work: Path) -> None:
     plan = _llm_plan(work)
     derived = tomllib.loads(run_cli("plan", "--answers", plan)[1])["role"]["track"]
     code, _, err = run_cli("kit", plan, "-o", work / "kit")
@@ -267,9 +267,7 @@ def test_a_failed_swap_puts_the_users_folder_back(
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]
 
 
-def test_a_plan_without_a_take_home_answer_gets_a_kit_that_does_not_invent_pay(
-    run_cli: RunCli, work: Path
-) -> None:
+def test_a_plan_without_a_take_home_answer_gets_a_kit_that_does_not_invent_pay(work: Path) -> None:
     raw = tomllib.loads((ANSWERS_DIR / "fraud_model.toml").read_text(encoding="utf-8"))
     apply(raw.get("answers", raw), {"assessment.take_home": "none"})
     for key in ("take_home_hours", "take_home_paid"):
@@ -288,7 +286,7 @@ def test_a_plan_without_a_take_home_answer_gets_a_kit_that_does_not_invent_pay(
     [(40, False, 2), (4, False, 2), (1, False, 1), (40, True, 4), (3, True, 3)],
 )
 def test_brief_states_the_time_box_the_plan_allows(
-    run_cli: RunCli, work: Path, hours: int, paid: bool, told: int
+    work: Path, hours: int, paid: bool, told: int
 ) -> None:
     """The kit asks for no more than the plan's own loop: 4 hours at most, 2 when unpaid (the
     take-home findings), whatever the founder typed."""

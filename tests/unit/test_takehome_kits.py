@@ -10,9 +10,11 @@ reads the generator's in-memory bookkeeping.
 from __future__ import annotations
 
 import json
+import operator
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -85,7 +87,7 @@ def test_modelling_kit_problems_are_found_and_each_one_moves_the_score(
     higher = result["higher_is_better"]
     assert higher is METRICS[result["metric"]]
     score, baseline = result["score"], result["baseline_score"]
-    better = (lambda a, b: a > b) if higher else (lambda a, b: a < b)
+    better: Callable[[float, float], bool] = operator.gt if higher else operator.lt
     assert better(score, baseline), "the honest model beats today's rule"
     for pid in ids:
         missed = result["ablation"][pid]

@@ -7,9 +7,9 @@ A founder of a hybrid team in one country was asked for the team's time-zone ove
 from __future__ import annotations
 
 import pytest
-from corekit import DROP, Make
 
 from checklists.loader import Checklist
+from tests.helpers.answers import DROP, Make
 from wizard.answers import missing_required, visible
 from wizard.planfile import build_plan, dumps
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from corekit import Make, RunCli
-
 from checklists.loader import Checklist
+from tests.helpers.answers import Make
+from tests.helpers.cli import run_cli
 from wizard import labels
 from wizard.export import export_markdown
 from wizard.models import Readiness
@@ -62,7 +62,7 @@ def test_not_yet_counts_its_blockers() -> None:
 
 
 def test_show_names_the_score_as_the_weakest_section(
-    make: Make, checklist: Checklist, work: Path, run_cli: RunCli
+    make: Make, checklist: Checklist, work: Path
 ) -> None:
     code, out, err = run_cli("show", _plan_file(make, checklist, work, LOW))
     assert code == 0, err
@@ -81,7 +81,7 @@ def test_the_export_summary_names_the_score_as_the_weakest_section(
 
 
 def test_show_is_plain_by_default_and_keeps_sources_on_a_flag(
-    make: Make, checklist: Checklist, work: Path, run_cli: RunCli
+    make: Make, checklist: Checklist, work: Path
 ) -> None:
     path = _plan_file(make, checklist, work, {"context.hiring_region": "us"})
     code, plain, err = run_cli("show", path)

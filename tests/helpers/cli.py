@@ -1,7 +1,5 @@
-"""Helpers for the hardening tests: run the CLI in-process and check its one error line.
-
-HIREWIZ_HOME is set per test by tests/conftest.py.
-"""
+"""The one way tests run ``hirewiz``: in-process for speed, or as a child when the test is about
+the process itself (signals, FIFOs that could hang, imports at start-up)."""
 
 from __future__ import annotations
 
@@ -12,17 +10,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.helpers.paths import ROOT
 from wizard.cli import main
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLE_INPUT = ROOT / "docs" / "sample-input.toml"
-SAMPLE_PLAN = ROOT / "docs" / "sample-plan.toml"
 
-
-def run_cli(*argv: str) -> tuple[int, str, str]:
+def run_cli(*argv: str | Path) -> tuple[int, str, str]:
+    """Run ``hirewiz ARGV`` in this process; returns (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = main(list(argv))
+        code = main([str(a) for a in argv])
     return code, out.getvalue(), err.getvalue()
 
 

@@ -1,4 +1,4 @@
-"""Drive the wizard from the keyboard only, the way a founder would.
+"""Drive the wizard from the keyboard only, the way a founder would, through Textual's public API.
 
 Widget state is read to decide how many arrow presses are needed, but every change is made by
 pressing keys, so the tests exercise the real bindings.
@@ -10,21 +10,28 @@ from pathlib import Path
 from typing import Any
 
 from textual import events
-from textual.keys import _character_to_key
+from textual.content import Content
+from textual.message import Message
+from textual.notifications import Notification, Notify
 from textual.pilot import Pilot
-from textual.widgets import Input, RadioSet, Select, SelectionList, TextArea
-from textual.widgets._select import SelectOverlay
+from textual.widgets import (
+    Input,
+    OptionList,
+    RadioButton,
+    RadioSet,
+    Select,
+    SelectionList,
+    TextArea,
+)
 
 from checklists.loader import Checklist, Question, Step
 from screens.app import HirewizApp, start_for_new
 from screens.fields import QuestionField, field_id
 from screens.wizard_screen import WizardScreen
+from tests.helpers.paths import FRAUD
 from wizard.answers import get_value, prune_hidden, set_value
 from wizard.models import Answers
 from wizard.planfile import load_answers
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-FRAUD = FIXTURES / "answers" / "fraud_model.toml"
 
 
 def walk_answers(checklist: Checklist) -> Answers:
@@ -65,6 +72,23 @@ def new_app(checklist: Checklist, output: Path | None = None) -> HirewizApp:
     return HirewizApp(start_for_new(checklist, output), checklist)
 
 
+class NoticedApp(HirewizApp):
+    """The app, keeping every notice it was asked to show (after HirewizApp made it safe text).
+
+    Textual keeps the live ones in a private list; ``App.notify`` hands each to the public
+    ``Notify`` message, so watching ``post_message`` sees exactly what a toast would render.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.notices: list[Notification] = []
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, Notify):
+            self.notices.append(message.notification)
+        return super().post_message(message)
+
+
 async def until(pilot: Pilot[Any], condition: Any, what: str = "condition") -> None:
     """Let the app run until ``condition()`` holds: a wait for a state, never a fixed sleep.
 
@@ -77,26 +101,47 @@ async def until(pilot: Pilot[Any], condition: Any, what: str = "condition") -> N
     raise AssertionError(f"timed out waiting for {what}")
 
 
-async def type_text(pilot: Pilot[Any], text: str) -> None:
-    """Type like a fast typist: real key events, one settle at the end instead of per key.
+# What a terminal sends as the character of a named key; other named keys carry none.
+_KEY_CHARACTERS = {"enter": "\r", "space": " ", "tab": "\t"}
 
-    ``Pilot.press`` waits for the app to go idle after every key, which makes typing whole
-    sentences slow; the events still go through the driver and the normal key dispatch.
+
+def _key_event(key: str) -> events.Key:
+    """The ``Key`` event a terminal produces for a key name ("down") or one character ("%")."""
+    if key == "\n":
+        return events.Key("enter", "\r")
+    if len(key) != 1:
+        return events.Key(key, _KEY_CHARACTERS.get(key))
+    if key == " ":
+        return events.Key("space", " ")
+    if key.isalnum():
+        return events.Key(key, key)
+    # No public API names the key a terminal reports for a punctuation character;
+    # Pilot.press uses this same private function for it.
+    from textual.keys import _character_to_key
+
+    return events.Key(_character_to_key(key), key)
+
+
+async def send_keys(pilot: Pilot[Any], *keys: str) -> None:
+    """Press keys like a fast typist: real key events, one settle at the end instead of per key.
+
+    ``Pilot.press`` waits for the app to go idle after every key (60 ms or more a key, nearly
+    all of it asleep), which makes typing whole answers slow; posting the same ``Key`` events to
+    the app puts them in the queue the terminal driver feeds, so the normal key dispatch handles
+    them in order. A key bound to an action ("ctrl+u", "down") runs it a little later than a
+    character is inserted, so send action keys in their own call, before the text they affect;
+    use ``Pilot.press`` when later keys need its effect finished (opening a dropdown).
     """
-    driver = pilot.app._driver
-    assert driver is not None
-    for ch in text:
-        if ch == "\n":
-            event = events.Key("enter", "\r")
-        elif ch == " ":
-            event = events.Key("space", " ")
-        elif ch.isalnum():
-            event = events.Key(ch, ch)
-        else:
-            event = events.Key(_character_to_key(ch), ch)
+    for key in keys:
+        event = _key_event(key)
         event.set_sender(pilot.app)
-        driver.send_message(event)
+        pilot.app.post_message(event)
     await pilot.pause()
+
+
+async def type_text(pilot: Pilot[Any], text: str) -> None:
+    """Type ``text`` (a newline is Enter) with :func:`send_keys`."""
+    await send_keys(pilot, *text)
 
 
 async def enter_value(
@@ -106,7 +151,7 @@ async def enter_value(
     control = field.control
     if question.kind in ("text", "int"):
         assert isinstance(control, Input)
-        await pilot.press("end", "ctrl+u")
+        await send_keys(pilot, "end", "ctrl+u")  # bound keys settle before typing starts
         if value is not None:
             await type_text(pilot, str(value))
     elif question.kind in ("longtext", "list"):
@@ -117,23 +162,25 @@ async def enter_value(
     elif isinstance(control, RadioSet):
         if value is None or get_value(wizard(pilot).session.answers, field.key) == value:
             return
-        if question.kind == "bool":
-            index = 0 if value else 1  # the Yes and No buttons
-        else:
-            index = question.choice_values.index(value)
-        for _ in range(len(question.choices) + 1):
-            if control._selected == index:
+        # Each button is named after its value ("yes"/"no" for a yes-or-no question); the
+        # keyboard cursor is the button RadioSet styles with its documented "-selected" class.
+        name = ("yes" if value else "no") if question.kind == "bool" else value
+        buttons = list(control.query(RadioButton))
+        for _ in range(len(buttons) + 1):
+            if any(b.name == name and b.has_class("-selected") for b in buttons):
                 break
-            await pilot.press("down")
-        await pilot.press("enter")
+            await send_keys(pilot, "down")
+        await send_keys(pilot, "enter")
     elif isinstance(control, Select):
         if control.value == value:
             return
+        label = next(c.label for c in question.choices if c.value == value)
         await pilot.press("enter")
         await pilot.pause()
+        overlay = control.query_one(OptionList)  # the open dropdown is an OptionList
         for _ in range(len(question.choices) + 2):
-            overlay = control.query_one(SelectOverlay)
-            if control._options[overlay.highlighted or 0][1] == value:
+            option = overlay.highlighted_option
+            if option is not None and _plain(option.prompt) == _plain(label):
                 break
             await pilot.press("down")
         await pilot.press("enter")
@@ -142,9 +189,9 @@ async def enter_value(
         wanted = set(value or [])
         for index, choice in enumerate(question.choices):
             while control.highlighted != index:
-                await pilot.press("down")
+                await send_keys(pilot, "down")
             if (choice.value in wanted) != (choice.value in control.selected):
-                await pilot.press("space")
+                await send_keys(pilot, "space")
     await pilot.pause()
 
 
@@ -157,7 +204,6 @@ async def fill_step(pilot: Pilot[Any], step: Step, answers: Answers) -> None:
     for question in step.questions:
         key = f"{step.id}.{question.id}"
         field = form.query_one(f"#{field_id(key)}", QuestionField)
-        await pilot.pause()
         if not field.display:
             continue
         focused = pilot.app.focused
@@ -165,3 +211,11 @@ async def fill_step(pilot: Pilot[Any], step: Step, answers: Answers) -> None:
         await enter_value(pilot, question, field, get_value(answers, key))
         assert not field.invalid, (key, field.query_one(".reason").render())
         await pilot.press("tab")
+
+
+def _plain(text: object) -> str:
+    """The characters of a prompt or label, whatever object Textual holds it in."""
+    if isinstance(text, Content):
+        return text.plain
+    plain = getattr(text, "plain", None)
+    return plain if isinstance(plain, str) else str(text)
