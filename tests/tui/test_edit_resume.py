@@ -36,10 +36,9 @@ async def test_edit_prefills_and_changes_only_one_answer(tmp_path: Path) -> None
         assert screen.session.answers == load_answers(path, checklist).answers
         assert screen.query_one(f"#{widget_id('context.company')}", Input).value == "Paylane"
         await screen.jump_to("data.quality_checked")
-        await pilot.pause()
         radios = screen.query_one(f"#{widget_id('data.quality_checked')}", RadioSet)
+        await until(pilot, lambda: radios.has_focus, "focus after the jump's refresh")
         assert radios.pressed_button is not None and radios.pressed_button.name == "yes"
-        assert radios.has_focus
         await pilot.press("down", "enter")  # No
         await pilot.press("ctrl+s")
         await until(pilot, lambda: not screen.session.dirty, "the save to finish")

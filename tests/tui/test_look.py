@@ -13,6 +13,7 @@ from screens.fields import CHOSEN, MarkedRadioButton, QuestionField, example, fi
 from screens.review import ReviewPane, save_label
 from screens.wizard_screen import WizardScreen
 from tests.helpers.paths import FRAUD
+from tests.helpers.tui import until
 from wizard.answers import get_checklist
 
 HOSTILE = ["[", "[/]", "[link=x]y", "x" * 10_000]
@@ -44,11 +45,12 @@ async def test_tabbing_into_a_filled_field_keeps_its_text() -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await _wizard(app, pilot)
         await screen.jump_to("context.plan_title")
-        await pilot.pause()
+        title = screen.query_one(f"#{widget_id('context.plan_title')}", Input)
+        await until(pilot, lambda: title.has_focus, "focus after the jump's refresh")
         await pilot.press("shift+tab")  # back into the filled company name
-        await pilot.pause()
         field = screen.query_one(f"#{widget_id('context.company')}", Input)
-        assert field.has_focus and field.selection.is_empty
+        await until(pilot, lambda: field.has_focus, "focus on the company name")
+        assert field.selection.is_empty
         await pilot.press("Z")
         assert field.value == "PaylaneZ"
 
