@@ -83,9 +83,9 @@ async def test_focus_between_a_text_box_and_a_list_keeps_the_footer_keys() -> No
         assert keys
         select = screen.query_one(f"#{widget_id('context.planned_title')}", Select)
         for _ in range(10):
-            if app.focused is select:
+            if pilot.app.focused is select:
                 break
             await pilot.press("tab")
-        assert app.focused is select
+        assert pilot.app.focused is select
         await pilot.pause()
         assert list(screen.query("FooterKey")) == keys  # the same widgets: nothing was rebuilt

@@ -8,7 +8,7 @@ palette key over what was left.
 from __future__ import annotations
 
 import itertools
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from textual.app import App, ComposeResult
@@ -25,12 +25,12 @@ from tests.helpers.tui import new_app, until, wizard
 from wizard.answers import get_checklist
 
 
-def _laid_out(screen: Screen[object]) -> bool:
+def _laid_out(screen: Screen[Any]) -> bool:
     keys = list(screen.query_one(Footer).query(FooterKey))
     return bool(keys) and all(key.region.width for key in keys)
 
 
-def _shown(screen: Screen[object]) -> list[FooterKey]:
+def _shown(screen: Screen[Any]) -> list[FooterKey]:
     """The footer's keys, checked to sit inside it side by side."""
     footer = screen.query_one(Footer)
     keys = list(footer.query(FooterKey))
@@ -41,7 +41,7 @@ def _shown(screen: Screen[object]) -> list[FooterKey]:
     return keys
 
 
-def _descriptions(screen: Screen[object]) -> set[str]:
+def _descriptions(screen: Screen[Any]) -> set[str]:
     return {key.description for key in _shown(screen)}
 
 

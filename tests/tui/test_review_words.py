@@ -39,6 +39,7 @@ async def _review(path: Path) -> tuple[str, str, str, bool]:
         await pilot.press("ctrl+r")
         await until(pilot, lambda: wizard(pilot).step_id == "review", "the Review")
         screen = wizard(pilot)
+        assert screen.review is not None
         panel = screen.review.query_one("#post-changes")
         return (
             _text(screen, "#verdict-line"),

@@ -12,6 +12,7 @@ import ast
 import re
 import shutil
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -26,7 +27,7 @@ from checklists.takehome import (
     read_takehome,
 )
 from wizard.takehome import GENERATORS, build_kit
-from wizard.takehome.request import KIT_TRACKS, KitRequest
+from wizard.takehome.request import KIT_TRACKS, KitRequest, KitTrack
 
 PROBLEM_TYPES = ("predictive_analytics", "time_series", "nlp")
 
@@ -46,7 +47,9 @@ def test_every_generator_has_its_words_and_every_track_its_family() -> None:
 @pytest.mark.parametrize("family", FAMILIES)
 def test_the_answer_key_words_are_exactly_the_problems_planted(family: str) -> None:
     track = FAMILY_TRACKS[family][0]
-    request = KitRequest(track=track, problem_type="time_series" if family == "forecast" else "x")
+    request = KitRequest(
+        track=cast(KitTrack, track), problem_type="time_series" if family == "forecast" else "x"
+    )
     kit = build_kit(request, 0)
     assert [p.id for p in kit.planted] == list(load_takehome().families[family].planted)
 

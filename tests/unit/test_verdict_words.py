@@ -8,6 +8,7 @@ numbers in the default output; they moved behind ``--sources``.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from checklists.loader import Checklist
@@ -28,7 +29,7 @@ LOW = {
 }
 
 
-def _plan_file(make: Make, checklist: Checklist, work: Path, changes: dict[str, object]) -> Path:
+def _plan_file(make: Make, checklist: Checklist, work: Path, changes: Mapping[str, object]) -> Path:
     path = work / "plan.toml"
     path.write_text(dumps(build_plan(make(changes), checklist)), encoding="utf-8")
     return path
