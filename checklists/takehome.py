@@ -57,7 +57,8 @@ FILLS: dict[str, frozenset[str]] = {
     "score_sheet": frozenset({"company"}),
     "answer_key": frozenset({"metric", "score", "moved", "baseline", "probes"}),
     "reviewer_readme": frozenset(),
-    "tabular": _COUNTS | {"entity", "label", "rule", "id_col", "manifest", "shape"},
+    "tabular": _COUNTS | {"entity", "label", "label_means", "rule", "id_col", "manifest"}
+    | {"shape"},
     "tabular.planted": frozenset(
         {"copies", "resent", "entity", "dup_source", "id_col", "batch", "vendor", "batch_source"}
         | {"leak", "amount", "unit_source", "unit", "factor", "blank"}

@@ -184,6 +184,7 @@ def generate(req: KitRequest, seed: int) -> Kit:
         {
             "entity": dom.entity,
             "label": dom.label,
+            "label_means": dom.label_means,
             "rule": dom.features[0][0],
             "id_col": dom.id_col,
             "manifest": dom.manifest,
