@@ -187,6 +187,8 @@ class Domain:
     manifest: str = ""
     media: str = ""
     messages: Messages | None = None
+    # Who set the labels: the first two set them well, the third is the batch that went wrong.
+    labellers: tuple[str, ...] = ("ops_team", "support_team", "vendor_batch")
     variant_of: str = ""
     cues: tuple[str, ...] = ()
 
@@ -350,6 +352,7 @@ def _domain(raw: dict[str, Any]) -> Domain:
             "sources": tuple(raw["sources"]),
             "messages": messages,
             "cues": tuple(raw.get("cues", ())),
+            **({"labellers": tuple(raw["labellers"])} if "labellers" in raw else {}),
         }
     )
 
@@ -482,6 +485,8 @@ def _domain_problems(domains: Mapping[str, Domain]) -> list[str]:
         columns = [d.id_col, d.label, d.leak[0], *(name for name, _ in d.features)]
         if len(set(columns)) != len(columns):
             out.append(f"{where}.{key}: column names repeat")
+        if len(set(d.labellers)) != 3:
+            out.append(f"{where}.{key}.labellers: must be three different names")
         if not d.shape.strip():
             out.append(f"{where}.{key}.shape: is empty")
         if bool(d.variant_of) != bool(d.cues) or (d.variant_of and d.variant_of not in domains):

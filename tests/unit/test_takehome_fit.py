@@ -70,6 +70,8 @@ def test_an_invoice_plan_gets_invoices_and_a_brief_that_names_the_stand_in() -> 
     assert "ticket" not in brief.lower()
     dictionary = _file(INVOICES, "candidate/data/DATA_DICTIONARY.csv")
     assert "invoice_id" in dictionary and "ticket" not in dictionary.lower()
+    train = _file(INVOICES, "candidate/data/train.csv")
+    assert "support_team" not in train and "ticket" not in train.lower()
 
 
 def test_a_ticket_plan_still_gets_tickets() -> None:

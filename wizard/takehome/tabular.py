@@ -20,7 +20,6 @@ from wizard.takehome.core import Kit, add_documents, csv_text, plant, rng_for, t
 from wizard.takehome.request import KitRequest
 
 WEIGHTS = (0.9, -0.6, -0.9, 0.6, -0.5)
-LABELLERS = ("ops_team", "support_team", "vendor_batch")
 def domain_for(req: KitRequest) -> Domain:
     """What the rows are about (checklists/takehome.toml, tabular.domains): by the data kind for
     image, audio and text plans, else by the problem type; then a closer variant of that domain
@@ -116,7 +115,7 @@ def generate(req: KitRequest, seed: int) -> Kit:
             cells[dom.leak[0]] = int(rng.random() < 0.15)
         else:
             cells[dom.leak[0]] = label if rng.random() < 0.93 else 1 - label
-        cells["labelled_by"] = rng.choice(LABELLERS[:2])
+        cells["labelled_by"] = rng.choice(dom.labellers[:2])
         cells[dom.label] = label
         return cells
 
@@ -125,7 +124,7 @@ def generate(req: KitRequest, seed: int) -> Kit:
     # A labelling vendor marked every row it saw positive; it only saw one source's rows.
     batch = [r for r in train if r["source"] == batch_source][: n_train // 9]
     for r in batch:
-        r["labelled_by"] = LABELLERS[2]
+        r["labelled_by"] = dom.labellers[2]
         r[dom.label] = 1
         r[dom.leak[0]] = 1 if rng.random() < 0.93 else 0
     # One source re-sent its positive rows six more times.
@@ -161,7 +160,7 @@ def generate(req: KitRequest, seed: int) -> Kit:
         "dup_source": dup_source,
         "id_col": dom.id_col,
         "batch": len(batch),
-        "vendor": LABELLERS[2],
+        "vendor": dom.labellers[2],
         "batch_source": batch_source,
         "leak": dom.leak[0],
         "amount": dom.features[2][0],
