@@ -57,8 +57,7 @@ FILLS: dict[str, frozenset[str]] = {
     "score_sheet": frozenset({"company"}),
     "answer_key": frozenset({"metric", "score", "moved", "baseline", "probes"}),
     "reviewer_readme": frozenset(),
-    "tabular": _COUNTS | {"entity", "label", "label_means", "rule", "id_col", "manifest"}
-    | {"shape"},
+    "tabular": _COUNTS | {"entity", "label", "label_means", "rule", "id_col", "manifest", "shape"},
     "tabular.planted": frozenset(
         {"copies", "resent", "entity", "dup_source", "id_col", "batch", "vendor", "batch_source"}
         | {"leak", "amount", "unit_source", "unit", "factor", "blank"}
@@ -338,12 +337,11 @@ def _family(name: str, raw: dict[str, Any]) -> FamilyText:
 
 
 def _domain(raw: dict[str, Any]) -> Domain:
-    said = raw.get("messages")
-    messages = (
-        Messages(**{k: v if k == "meaning" else tuple(v) for k, v in said.items()})
-        if said is not None
-        else None
-    )
+    said: dict[str, Any] | None = raw.get("messages")
+    messages = None
+    if said is not None:
+        lists: dict[str, Any] = {k: v if k == "meaning" else tuple(v) for k, v in said.items()}
+        messages = Messages(**lists)
     return Domain(
         **{
             **raw,

@@ -12,7 +12,8 @@ from __future__ import annotations
 import csv
 import io
 import re
-from functools import lru_cache
+from functools import cache
+from itertools import pairwise
 
 import pytest
 
@@ -47,7 +48,7 @@ NOT_TICKETS = [
 ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _files(request: KitRequest, seed: int) -> dict[str, bytes]:
     """Each kit is built once for the module: building measures it with its own solution."""
     return build_kit(request, seed).files
@@ -100,7 +101,7 @@ def test_messages_read_as_sentences_not_word_salad(request_: KitRequest) -> None
     for message in messages:
         assert message.endswith((".", "?")), message
         words = re.findall(r"[a-z0-9']+", message.lower())
-        assert all(a != b for a, b in zip(words, words[1:], strict=False)), message
+        assert all(a != b for a, b in pairwise(words)), message
         for sentence in re.split(r"(?<=[.?]) ", message):
             assert len(sentence.split()) >= 3, message
             assert sentence[0].isupper() or sentence[0].isdigit(), message

@@ -20,6 +20,8 @@ from wizard.takehome.core import Kit, add_documents, csv_text, plant, rng_for, t
 from wizard.takehome.request import KitRequest
 
 WEIGHTS = (0.9, -0.6, -0.9, 0.6, -0.5)
+
+
 def domain_for(req: KitRequest) -> Domain:
     """What the rows are about (checklists/takehome.toml, tabular.domains): by the data kind for
     image, audio and text plans, else by the problem type; then a closer variant of that domain
