@@ -34,9 +34,7 @@ FAMILY_TRACKS = {
 }
 # The phrases each family's generator looks up.
 PHRASES = {
-    "tabular": frozenset(
-        {"id_meaning", "source_meaning", "message_meaning", "labelled_by_meaning"}
-    ),
+    "tabular": frozenset({"id_meaning", "source_meaning", "labelled_by_meaning"}),
     "forecast": frozenset(
         {
             "sales.csv date",
@@ -54,12 +52,12 @@ PHRASES = {
 # The {name}s the generators fill, by part of the file: a text may use only these.
 _COUNTS = frozenset({"found", "planted"})
 FILLS: dict[str, frozenset[str]] = {
-    "brief": frozenset({"company", "outcome", "success_metric", "hours"}),
+    "brief": frozenset({"company", "outcome", "success_metric", "hours", "shape"}),
     "rubric": frozenset({"company", "planted"}),
     "score_sheet": frozenset({"company"}),
     "answer_key": frozenset({"metric", "score", "moved", "baseline", "probes"}),
     "reviewer_readme": frozenset(),
-    "tabular": _COUNTS | {"entity", "label", "rule", "id_col", "manifest"},
+    "tabular": _COUNTS | {"entity", "label", "label_means", "rule", "id_col", "manifest", "shape"},
     "tabular.planted": frozenset(
         {"copies", "resent", "entity", "dup_source", "id_col", "batch", "vendor", "batch_source"}
         | {"leak", "amount", "unit_source", "unit", "factor", "blank"}
@@ -125,6 +123,7 @@ class FamilyText:
     """The words of one generator's kit. ``task`` and ``hand_in`` are Markdown lines (``""`` a
     blank line); a track's own lines follow the family's."""
 
+    stand_in: str
     data: tuple[DataFile, ...]
     assessed: tuple[str, ...]
     criteria: tuple[Criterion, ...]
@@ -140,6 +139,7 @@ class FamilyText:
         """The family's text with ``track``'s lines and criteria added."""
         own = self.tracks.get(track, TrackText())
         return FamilyText(
+            stand_in=self.stand_in,
             data=self.data,
             assessed=self.assessed,
             criteria=self.criteria + own.criteria,
@@ -153,12 +153,27 @@ class FamilyText:
 
 
 @dataclass(frozen=True)
+class Messages:
+    """The short text column of a tabular domain: whole sentences, so a row reads like a real
+    message or document. A row leaning positive draws from ``yes``, one leaning negative from
+    ``no``, and every row gets one sentence from ``either``."""
+
+    meaning: str
+    yes: tuple[str, ...]
+    no: tuple[str, ...]
+    either: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Domain:
     """What a tabular kit's rows are about. ``features`` are (column, meaning): the first is
     today's rule, the third an amount one source reports in another ``unit`` (``factor`` of
     them make one), the fifth the one whose blanks tell something; ``leak`` is the column
-    recorded after the outcome."""
+    recorded after the outcome. ``shape`` says what the rows are in the brief's stand-in line.
+    A domain with ``variant_of`` replaces that domain for a plan whose words start with one of
+    its ``cues``."""
 
+    shape: str
     entity: str
     id_col: str
     label: str
@@ -170,7 +185,11 @@ class Domain:
     sources: tuple[str, ...]
     manifest: str = ""
     media: str = ""
-    messages: bool = False
+    messages: Messages | None = None
+    # Who set the labels: the first two set them well, the third is the batch that went wrong.
+    labellers: tuple[str, ...] = ("ops_team", "support_team", "vendor_batch")
+    variant_of: str = ""
+    cues: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -207,6 +226,7 @@ class BriefText:
     outcome: str
     success_metric: str
     no_problem: str
+    stand_in: str
     task: str
     time: str
     time_box: str
@@ -317,12 +337,20 @@ def _family(name: str, raw: dict[str, Any]) -> FamilyText:
 
 
 def _domain(raw: dict[str, Any]) -> Domain:
+    said: dict[str, Any] | None = raw.get("messages")
+    messages = None
+    if said is not None:
+        lists: dict[str, Any] = {k: v if k == "meaning" else tuple(v) for k, v in said.items()}
+        messages = Messages(**lists)
     return Domain(
         **{
             **raw,
             "features": tuple((name, about) for name, about in raw["features"]),
             "leak": (raw["leak"][0], raw["leak"][1]),
             "sources": tuple(raw["sources"]),
+            "messages": messages,
+            "cues": tuple(raw.get("cues", ())),
+            **({"labellers": tuple(raw["labellers"])} if "labellers" in raw else {}),
         }
     )
 
@@ -415,6 +443,8 @@ def _family_problems(name: str, fam: FamilyText) -> list[str]:
         for part in ("task", "hand_in", "criteria"):
             if not getattr(own, part):
                 out.append(f"{FILE}: {name}: no {part} for {track}")
+    if not fam.stand_in.strip():
+        out.append(f"{FILE}: {name}.stand_in: is empty")
     if set(fam.phrases) != PHRASES[name]:
         out.append(f"{FILE}: {name}.phrases: must be exactly {sorted(PHRASES[name])}")
     for pid, p in fam.planted.items():
@@ -429,7 +459,7 @@ def _family_problems(name: str, fam: FamilyText) -> list[str]:
 
 # The domains the tabular generator picks by name (wizard/takehome/tabular.py, domain_for).
 DOMAINS = frozenset({"generic", "recommendation", "search_ranking", "computer_vision", "audio"})
-DOMAINS |= {"nlp"}
+DOMAINS |= {"nlp", "invoices"}
 TOPIC_FILLS = {"body": frozenset({"company", "n"}), "answer": frozenset({"n"})}
 HELP_CENTRE_FILLS = {
     "outdated_title": frozenset({"title"}),
@@ -453,6 +483,28 @@ def _domain_problems(domains: Mapping[str, Domain]) -> list[str]:
         columns = [d.id_col, d.label, d.leak[0], *(name for name, _ in d.features)]
         if len(set(columns)) != len(columns):
             out.append(f"{where}.{key}: column names repeat")
+        if len(set(d.labellers)) != 3:
+            out.append(f"{where}.{key}.labellers: must be three different names")
+        if not d.shape.strip():
+            out.append(f"{where}.{key}.shape: is empty")
+        if bool(d.variant_of) != bool(d.cues) or (d.variant_of and d.variant_of not in domains):
+            out.append(f"{where}.{key}: variant_of names another domain and goes with cues")
+        if d.messages is not None:
+            out += _message_problems(f"{where}.{key}.messages", d.messages)
+    return out
+
+
+def _message_problems(where: str, said: Messages) -> list[str]:
+    """Each list holds at least five different sentences (a capital first, a full stop or a
+    question mark last, three words or more), so messages vary and read as sentences."""
+    out = []
+    for part in ("yes", "no", "either"):
+        lines = getattr(said, part)
+        if len(set(lines)) < 5 or len(set(lines)) != len(lines):
+            out.append(f"{where}.{part}: at least five different sentences")
+        for i, line in enumerate(lines):
+            if not (line[:1].isupper() and line.endswith((".", "?")) and len(line.split()) >= 3):
+                out.append(f"{where}.{part}[{i}]: not a sentence (capital, 3+ words, . or ?)")
     return out
 
 

@@ -147,6 +147,32 @@ BROKEN = [
         "takehome.toml: tabular.domains.generic: column names repeat",
     ),
     (
+        "a domain variant of a domain that does not exist",
+        'variant_of = "nlp"',
+        'variant_of = "email"',
+        "takehome.toml: tabular.domains.invoices: variant_of names another domain",
+    ),
+    (
+        "a message that is a bag of words, not a sentence",
+        '"Printer paper and toner cartridges.",',
+        '"invoice account invoice when",',
+        "takehome.toml: tabular.domains.invoices.messages.no[4]: not a sentence",
+    ),
+    (
+        "a message list too short to vary",
+        """either = [
+  "Hi there, hope you are well.",
+  "I am writing about my recent order.",""",
+        """either = [""",
+        "takehome.toml: tabular.domains.nlp.messages.either: at least five different sentences",
+    ),
+    (
+        "a family that does not say what its stand-in data is",
+        'stand_in = "a small help centre and questions of the kind our users ask"',
+        'stand_in = " "',
+        "takehome.toml: documents.stand_in: is empty",
+    ),
+    (
         "an impact that is not a sentence",
         'impact = "The new release breaks the latency budget for a share of requests."',
         'impact = "slower"',

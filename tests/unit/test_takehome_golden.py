@@ -49,6 +49,13 @@ KITS = {
         competencies=("Statistics",),
     ),
     "tabular, ml_engineer, text": KitRequest(track="ml_engineer", data_kind="text", hours=8),
+    "tabular, data_scientist, text about invoices": KitRequest(
+        track="data_scientist",
+        problem_type="nlp",
+        data_kind="text",
+        outcome="Auto-categorise invoices",
+        competencies=("Classify invoices into accounting categories",),
+    ),
     "tabular, ml_engineer, audio, recommendation": KitRequest(
         track="ml_engineer", data_kind="audio", problem_type="recommendation"
     ),

@@ -244,6 +244,9 @@ def brief(kit: Kit, family: FamilyText, values: Mapping[str, object], when: set[
         lines.append("- " + fill(t.success_metric, {"success_metric": metric}))
     if not (req.outcome or req.success_metric):
         lines.append(t.no_problem)
+    # Said in every brief, so the difference between a made-up data set and the company's own
+    # problem reads as the design it is, never as a careless founder.
+    lines += ["", fill(t.stand_in, {"shape": fill(family.stand_in, values)})]
     hours = fill(t.one_hour if req.hours == 1 else t.many_hours, {"hours": req.hours})
     lines += ["", "## " + t.task, "", *(fill(line, values) for line in family.task)]
     lines += ["", "## " + t.time, "", fill(t.time_box, {"hours": hours})]

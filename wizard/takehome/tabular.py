@@ -13,52 +13,35 @@ from __future__ import annotations
 import json
 import math
 import random
+import re
 
-from checklists.takehome import Domain, fill, load_takehome
+from checklists.takehome import Domain, Messages, fill, load_takehome
 from wizard.takehome.core import Kit, add_documents, csv_text, plant, rng_for, text_for
 from wizard.takehome.request import KitRequest
 
 WEIGHTS = (0.9, -0.6, -0.9, 0.6, -0.5)
-LABELLERS = ("ops_team", "support_team", "vendor_batch")
-_POS_WORDS = [
-    "broken",
-    "refund",
-    "late",
-    "charged",
-    "twice",
-    "cancel",
-    "angry",
-    "never",
-    "again",
-    "wrong",
-    "missing",
-]
-_NEG_WORDS = [
-    "question",
-    "thanks",
-    "update",
-    "change",
-    "address",
-    "invoice",
-    "info",
-    "please",
-    "how",
-    "when",
-]
-_ALL_WORDS = ["order", "account", "item", "today", "help", "my", "the", "a", "for", "with", "about"]
 
 
 def domain_for(req: KitRequest) -> Domain:
     """What the rows are about (checklists/takehome.toml, tabular.domains): by the data kind for
-    image, audio and text plans, else by the problem type."""
+    image, audio and text plans, else by the problem type; then a closer variant of that domain
+    when the plan's own words name what its variant is about (an invoice plan gets invoices)."""
     domains = load_takehome().domains
     if req.data_kind == "images":
-        return domains["computer_vision"]
-    if req.data_kind == "audio":
-        return domains["audio"]
-    if req.data_kind == "text" or req.problem_type == "nlp":
-        return domains["nlp"]
-    return domains.get(req.problem_type, domains["generic"])
+        key = "computer_vision"
+    elif req.data_kind == "audio":
+        key = "audio"
+    elif req.data_kind == "text" or req.problem_type == "nlp":
+        key = "nlp"
+    else:
+        key = req.problem_type if req.problem_type in domains else "generic"
+    words = " ".join((req.outcome, req.success_metric, *req.competencies)).lower()
+    for variant in domains.values():
+        if variant.variant_of == key and any(
+            re.search(rf"\b{re.escape(cue)}", words) for cue in variant.cues
+        ):
+            return variant
+    return domains[key]
 
 
 def _values(rng: random.Random, z: list[float]) -> list[float]:
@@ -72,18 +55,28 @@ def _values(rng: random.Random, z: list[float]) -> list[float]:
     ]
 
 
-def _row(rng: random.Random, text: bool) -> tuple[list[float], int, str]:
+def _message(rng: random.Random, said: Messages, topic: float) -> str:
+    """A short text of whole sentences: the further ``topic`` leans one way, the more of its
+    sentences come from that side; one neutral sentence, and sometimes one from either side,
+    blur it. No sentence appears twice in a message."""
+    pool = said.yes if topic > 0 else said.no
+    picks = rng.sample(pool, min(len(pool), 1 + int(abs(topic) * 1.5)))
+    picks.append(rng.choice(said.either))
+    if rng.random() < 0.5:
+        other = [s for s in said.yes + said.no if s not in picks]
+        picks.append(rng.choice(other))
+    rng.shuffle(picks)
+    return " ".join(picks)
+
+
+def _row(rng: random.Random, said: Messages | None) -> tuple[list[float], int, str]:
     z = [rng.gauss(0, 1) for _ in range(5)]
     logit = -1.3 + sum(w * v for w, v in zip(WEIGHTS, z, strict=True))
     words = ""
-    if text:
+    if said is not None:
         topic = rng.gauss(0, 1)
         logit += 0.8 * topic
-        pool = _POS_WORDS if topic > 0 else _NEG_WORDS
-        picks = [rng.choice(pool) for _ in range(1 + int(abs(topic) * 1.5))]
-        picks += [rng.choice(_ALL_WORDS + _POS_WORDS + _NEG_WORDS) for _ in range(4)]
-        rng.shuffle(picks)
-        words = " ".join(picks)
+        words = _message(rng, said, topic)
     label = int(rng.random() < 1 / (1 + math.exp(-logit)))
     return _values(rng, z), label, words
 
@@ -95,7 +88,7 @@ def _missing(rng: random.Random, label: int) -> bool:
 def generate(req: KitRequest, seed: int) -> Kit:
     rng = rng_for(req, seed)
     dom = domain_for(req)
-    text = dom.messages
+    text = dom.messages is not None
     kit = Kit(req, seed)
     unit_source = dom.sources[rng.randrange(3)]
     batch_source = rng.choice([s for s in dom.sources if s != unit_source])
@@ -107,7 +100,7 @@ def generate(req: KitRequest, seed: int) -> Kit:
     ids = rng.sample(range(10000, 99999), n_train + n_hold)
 
     def make(i: int, holdout: bool) -> dict[str, object]:
-        values, label, words = _row(rng, text)
+        values, label, words = _row(rng, dom.messages)
         source = dom.sources[rng.randrange(3)]
         cells: dict[str, object] = {dom.id_col: f"{prefix}{ids[i]}", "source": source}
         for (name, _), v in zip(dom.features, values, strict=True):
@@ -124,7 +117,7 @@ def generate(req: KitRequest, seed: int) -> Kit:
             cells[dom.leak[0]] = int(rng.random() < 0.15)
         else:
             cells[dom.leak[0]] = label if rng.random() < 0.93 else 1 - label
-        cells["labelled_by"] = rng.choice(LABELLERS[:2])
+        cells["labelled_by"] = rng.choice(dom.labellers[:2])
         cells[dom.label] = label
         return cells
 
@@ -133,7 +126,7 @@ def generate(req: KitRequest, seed: int) -> Kit:
     # A labelling vendor marked every row it saw positive; it only saw one source's rows.
     batch = [r for r in train if r["source"] == batch_source][: n_train // 9]
     for r in batch:
-        r["labelled_by"] = LABELLERS[2]
+        r["labelled_by"] = dom.labellers[2]
         r[dom.label] = 1
         r[dom.leak[0]] = 1 if rng.random() < 0.93 else 0
     # One source re-sent its positive rows six more times.
@@ -158,7 +151,7 @@ def generate(req: KitRequest, seed: int) -> Kit:
     )
     rule = {"rank_by": dom.features[0][0], "order": "desc", "id": dom.id_col, "label": dom.label}
     kit.add("candidate/data/current_rule.json", json.dumps(rule, indent=2) + "\n")
-    kit.add("candidate/data/DATA_DICTIONARY.csv", _dictionary(dom, text))
+    kit.add("candidate/data/DATA_DICTIONARY.csv", _dictionary(dom))
     if dom.manifest:
         kit.add(f"candidate/data/{dom.manifest}", _manifest(rng, dom, train))
 
@@ -169,7 +162,7 @@ def generate(req: KitRequest, seed: int) -> Kit:
         "dup_source": dup_source,
         "id_col": dom.id_col,
         "batch": len(batch),
-        "vendor": LABELLERS[2],
+        "vendor": dom.labellers[2],
         "batch_source": batch_source,
         "leak": dom.leak[0],
         "amount": dom.features[2][0],
@@ -192,24 +185,26 @@ def generate(req: KitRequest, seed: int) -> Kit:
         {
             "entity": dom.entity,
             "label": dom.label,
+            "label_means": dom.label_means,
             "rule": dom.features[0][0],
             "id_col": dom.id_col,
             "manifest": dom.manifest,
+            "shape": dom.shape,
         },
         when={"manifest"} if dom.manifest else (),
     )
     return kit
 
 
-def _dictionary(dom: Domain, text: bool) -> str:
+def _dictionary(dom: Domain) -> str:
     say = text_for("tabular").phrases
     rows = [
         [dom.id_col, "id", fill(say["id_meaning"], {"entity": dom.entity})],
         ["source", "category", say["source_meaning"]],
     ]
     rows += [[n, "number", d] for n, d in dom.features]
-    if text:
-        rows.append(["message", "text", say["message_meaning"]])
+    if dom.messages is not None:
+        rows.append(["message", "text", dom.messages.meaning])
     rows += [
         [dom.leak[0], "0/1", dom.leak[1]],
         ["labelled_by", "label metadata", say["labelled_by_meaning"]],

@@ -16,6 +16,7 @@ import argparse
 import csv
 import json
 import math
+import re
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,11 @@ def num(text: str) -> float | None:
         return float(text)
     except ValueError:
         return None
+
+
+def words(text: str) -> set[str]:
+    """The distinct words of a text, lower-cased, without punctuation."""
+    return set(re.findall(r"[a-z0-9']+", text.lower()))
 
 
 def median(values: list[float]) -> float:
@@ -218,7 +224,7 @@ class Model:
         for r in rows:
             y = int(r[self.spec.label])
             for col in self.spec.texts:
-                for tok in set(r[col].split()):
+                for tok in words(r[col]):
                     counts.setdefault(tok, [0, 0])[y] += 1
         n1 = sum(int(r[self.spec.label]) for r in rows)
         n0 = len(rows) - n1
@@ -234,7 +240,7 @@ class Model:
             out.append(self.medians[c] if v is None else v)
         out += [float(r[c].strip() == "") for c in self.flags]
         out += [float(r[c] == level) for c, levels in self.levels.items() for level in levels]
-        out += [sum(self.tokens.get(t, 0.0) for t in set(r[c].split())) for c in self.spec.texts]
+        out += [sum(self.tokens.get(t, 0.0) for t in words(r[c])) for c in self.spec.texts]
         return out
 
     def score(self, r: Row) -> float:
