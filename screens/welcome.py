@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from checklists.step_titles import step_titles
 from screens.footer import QuietFooter
 from screens.plain import styled
 from wizard.library import (
@@ -93,6 +92,9 @@ class WelcomeScreen(Screen[None]):
         recent = recent_plans()
         self._recent = [r.path for r in recent]
         options: list[Option | None] = [Option("+  Start a new plan", id="new")]
+        # Imported here: it reads TOML (tomllib, hashlib), which the first paint does not need.
+        from checklists.step_titles import step_titles
+
         titles = {**step_titles(), **REVIEW_TITLE} if self._drafts else {}
         for n, draft in enumerate(self._drafts):
             template = "[$warning]»[/]  Resume unfinished “$title”"

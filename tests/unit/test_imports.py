@@ -151,3 +151,27 @@ def test_headless_plan_skips_what_it_does_not_use(tmp_path: Path) -> None:
     loaded = _modules_after(code, tmp_path)
     assert "pydantic" in loaded  # the answers were validated
     assert not loaded & {"textual", "rich", "platformdirs", "jsonschema"}
+
+
+def test_the_welcome_screen_module_loads_no_json_hashing_or_toml(tmp_path: Path) -> None:
+    """The first paint imports only what it draws: the lock token, the recent list and the
+    step titles bring in ``json``, ``hashlib``, ``secrets`` and ``tomllib`` when they are used."""
+    script = (
+        "import sys\n"
+        "import screens.app\n"
+        "loaded = sorted(sys.modules)\n"
+        "import json\n"
+        "print(json.dumps(loaded), file=sys.__stderr__)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={**os.environ, "HIREWIZ_HOME": str(tmp_path)},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    loaded = set(json.loads(result.stderr.strip().splitlines()[-1]))
+    assert "textual" in loaded  # the import really happened
+    assert not {"json", "hashlib", "secrets", "hmac", "tomllib"} & loaded
