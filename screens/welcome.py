@@ -92,10 +92,13 @@ class WelcomeScreen(Screen[None]):
         recent = recent_plans()
         self._recent = [r.path for r in recent]
         options: list[Option | None] = [Option("+  Start a new plan", id="new")]
-        # Imported here: it reads TOML (tomllib, hashlib), which the first paint does not need.
-        from checklists.step_titles import step_titles
+        titles: dict[str, str] = {}
+        if self._drafts:
+            # Imported here: it reads TOML (tomllib, hashlib), which a first paint without
+            # drafts never needs.
+            from checklists.step_titles import step_titles
 
-        titles = {**step_titles(), **REVIEW_TITLE} if self._drafts else {}
+            titles = {**step_titles(), **REVIEW_TITLE}
         for n, draft in enumerate(self._drafts):
             template = "[$warning]»[/]  Resume unfinished “$title”"
             if draft.step:
