@@ -18,10 +18,12 @@ class FrameClock:
 
     def __init__(self, app: Any) -> None:
         self.frames: list[float] = []
+        self.cpu: list[float] = []  # this process's CPU time at each frame (time.process_time)
         original = app._display
 
         def display(screen: Any, renderable: Any) -> None:
             self.frames.append(time.perf_counter())
+            self.cpu.append(time.process_time())
             original(screen, renderable)
 
         app._display = display
@@ -32,6 +34,12 @@ class FrameClock:
                 raise TimeoutError("no frame was painted after the switch")
             await asyncio.sleep(0.0005)
         return (self.frames[-1] - since) * 1000
+
+    def cpu_since(self, since: float) -> float:
+        """Milliseconds of CPU this process spent from ``since`` (a ``time.process_time()``)
+        to the last frame: on a machine shared with other work, the wall time also holds the
+        time the process waited for a CPU, which this does not."""
+        return (self.cpu[-1] - since) * 1000
 
     async def until_settled(self, screen: Any, since: float) -> float:
         """Milliseconds from ``since`` to the frame that shows everything done by then.

@@ -22,7 +22,6 @@ from textual.reactive import Reactive
 from textual.widget import Widget
 from textual.widgets import (
     Input,
-    Label,
     RadioButton,
     RadioSet,
     Select,
@@ -101,6 +100,31 @@ def _marked(label: str, chosen: bool) -> Content:
     return plain((CHOSEN if chosen else NOT_CHOSEN) + label)
 
 
+MARKS: dict[labels.Need, str] = {
+    # Glued to the prompt's last word (no space): a wrapped prompt never leaves it on a line
+    # of its own, where it would read as a stray symbol.
+    "required": "[b $error]*[/]",
+    # Optional to save, but empty it is a blocker: no "ready" verdict without it.
+    "verdict": " [$warning](needed for a verdict)[/]",
+    # Optional to save, but the advice is better with it.
+    "recommended": " [$warning](recommended)[/]",
+    "optional": " [dim $foreground](optional)[/]",
+}
+
+
+def heading(question: Question, need: labels.Need) -> Content:
+    """A question's prompt, its need mark and its help, as one block of text.
+
+    One widget instead of two: every widget on a form is styled, laid out and painted again
+    when the founder switches steps, and that per-widget cost was most of a switch.
+    """
+    return styled(
+        "[b $foreground]$prompt[/]" + MARKS[need] + "\n$help",
+        prompt=question.prompt.rstrip(),
+        help=question.help,
+    )
+
+
 class QuestionField(Vertical):
     """One question: prompt, need mark, help, the widget its kind calls for, and a reason.
 
@@ -139,21 +163,12 @@ class QuestionField(Vertical):
         self.initial = value
         self.pending = pending  # refused text from a draft, put back as typed
         self._reason = ""
+        self._reason_box: Static | None = None  # mounted the first time a reason is shown
         self._typed: str | None = None
 
     def compose(self) -> ComposeResult:
-        mark = {
-            "required": " [b $error]*[/]",
-            # Optional to save, but empty it is a blocker: no "ready" verdict without it.
-            "verdict": " [$warning](needed for a verdict)[/]",
-            # Optional to save, but the advice is better with it.
-            "recommended": " [$warning](recommended)[/]",
-            "optional": " [dim](optional)[/]",
-        }[self.need]
-        yield Label(styled("[b]$prompt[/b]" + mark, prompt=self.question.prompt), classes="prompt")
-        yield Static(plain(self.question.help), classes="help")
+        yield Static(heading(self.question, self.need), classes="prompt")
         yield self._make_widget(self.initial, self.pending)
-        yield Static("", classes="reason")
 
     def on_mount(self) -> None:
         if self.pending is not None:
@@ -244,7 +259,12 @@ class QuestionField(Vertical):
         if reason == self._reason:
             return False
         self._reason = reason
-        self.query_one(".reason", Static).update(plain(reason))
+        if self._reason_box is None:
+            # Most fields never show a reason: one widget fewer per field on every switch.
+            self._reason_box = Static(plain(reason), classes="reason")
+            self.mount(self._reason_box)
+        else:
+            self._reason_box.update(plain(reason))
         if isinstance(self.control, Input):
             self.control.set_class(bool(reason), "-invalid")
         if bool(reason) == self.invalid:

@@ -73,8 +73,8 @@ class StepForm(VerticalScroll):
         .field:focus-within { border-left: thick $accent; background: $boost; }
         .field.-invalid { border-left: outer $error; }
         .field.-invalid:focus-within { border-left: thick $error; }
-        .field .prompt { width: 1fr; }
-        .field .help { color: $text-muted; }
+        /* The help's colour; the prompt and its mark set their own (screens/fields.py). */
+        .field .prompt { width: 1fr; color: $text-muted; }
         .field .reason { color: $error; height: auto; display: none; }
         .field.-invalid .reason { display: block; }
 
@@ -143,6 +143,9 @@ class StepForm(VerticalScroll):
         self.checklist = checklist
         self.pending = pending or {}  # refused text from a draft, put back into its fields
         self.keys = [f"{step.id}.{q.id}" for q in step.questions]
+        self._page_keys = [
+            self.keys[start : start + PAGE_SIZE] for start in range(0, len(self.keys), PAGE_SIZE)
+        ]
         self.pages = [
             step.questions[start : start + PAGE_SIZE]
             for start in range(0, max(len(step.questions), 1), PAGE_SIZE)
@@ -283,13 +286,8 @@ class StepForm(VerticalScroll):
         return self._fields
 
     def _unmounted(self) -> list[str]:
-        """Keys of the questions on pages not shown yet."""
-        return [
-            f"{self.step.id}.{q.id}"
-            for n, page in enumerate(self.pages)
-            if n not in self._mounted
-            for q in page
-        ]
+        """Keys of the questions on pages not shown yet (asked for every step on each switch)."""
+        return [k for n, keys in enumerate(self._page_keys) if n not in self._mounted for k in keys]
 
     def problems(self) -> list[str]:
         """Keys of visible questions holding text the core refused (on any page)."""

@@ -20,7 +20,6 @@ from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from checklists.step_titles import step_titles
 from screens.footer import QuietFooter
 from screens.plain import styled
 from wizard.library import (
@@ -93,7 +92,13 @@ class WelcomeScreen(Screen[None]):
         recent = recent_plans()
         self._recent = [r.path for r in recent]
         options: list[Option | None] = [Option("+  Start a new plan", id="new")]
-        titles = {**step_titles(), **REVIEW_TITLE} if self._drafts else {}
+        titles: dict[str, str] = {}
+        if self._drafts:
+            # Imported here: it reads TOML (tomllib, hashlib), which a first paint without
+            # drafts never needs.
+            from checklists.step_titles import step_titles
+
+            titles = {**step_titles(), **REVIEW_TITLE}
         for n, draft in enumerate(self._drafts):
             template = "[$warning]»[/]  Resume unfinished “$title”"
             if draft.step:

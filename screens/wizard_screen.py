@@ -20,8 +20,10 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Button, ContentSwitcher, Header, OptionList, Static
 
 from checklists.loader import Checklist
@@ -74,6 +76,11 @@ class WizardScreen(Screen[None]):
         Binding("f1,question_mark", "help", "Help", id="wizard.help", key_display="F1"),
         Binding("ctrl+q", "app.quit", "Quit", id="wizard.quit"),
     ]
+
+    # Textual repaints the whole screen whenever focus moves. Here the widget that gains focus
+    # and the one that loses it repaint themselves (and their field's focus ring), so a step
+    # switch or a Tab paints the changed widgets instead of every row a second time.
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
 
     class BackToWelcome(Message):
         """Escape on the first step: the founder wants the welcome screen (the draft is kept)."""

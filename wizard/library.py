@@ -12,11 +12,8 @@ through :func:`wizard.planfile.atomic_write`.
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
 import os
 import re
-import secrets
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +22,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wizard.paths import drafts_dir, home_dir, plans_dir
+
+# json, hashlib and secrets are imported where they are used: the welcome screen imports this
+# module, and its first paint needs none of them (bench/first_paint.py).
 from wizard.text import printable
 
 if TYPE_CHECKING:
@@ -182,6 +182,8 @@ def _recent_file() -> Path:
 
 def remember(path: Path) -> None:
     """Put a plan at the top of the recent list; a broken list is simply started afresh."""
+    import json
+
     try:
         entry = str(path.expanduser().resolve())
     except (OSError, RuntimeError):
@@ -193,6 +195,8 @@ def remember(path: Path) -> None:
 
 
 def recent_paths() -> list[str]:
+    import json
+
     raw = _read_small(_recent_file())
     try:
         data = json.loads(raw.decode("utf-8")) if raw is not None else []
@@ -347,6 +351,8 @@ def alive(owner: Owner) -> bool:
 
 def plan_key(target: Path | None) -> str:
     """What all drafts and locks of one plan file share; new plans share ``new``."""
+    import hashlib
+
     if target is None:
         return "new"
     try:
@@ -358,6 +364,8 @@ def plan_key(target: Path | None) -> str:
 
 def new_draft_name(target: Path | None) -> str:
     """A name no other session will ever pick: the plan's key and a random id."""
+    import secrets
+
     return f"{plan_key(target)}--{secrets.token_hex(8)}"
 
 
@@ -552,6 +560,8 @@ def _lock_path(target: Path, owner: Owner) -> Path:
 
 def other_locks(target: Path) -> list[Lock]:
     """Live hirewiz sessions (not this one) that have ``target`` open; stale locks are removed."""
+    import json
+
     prefix = plan_key(target) + "--"
     out: list[Lock] = []
     try:
@@ -581,6 +591,8 @@ def other_locks(target: Path) -> list[Lock]:
 
 def take_lock(target: Path) -> Path | None:
     """Record that this process has ``target`` open; ``None`` when the library is unusable."""
+    import json
+
     owner = me()
     path = _lock_path(target, owner)
     doc = {

@@ -89,3 +89,20 @@ async def test_focus_between_a_text_box_and_a_list_keeps_the_footer_keys() -> No
         assert pilot.app.focused is select
         await pilot.pause()
         assert list(screen.query("FooterKey")) == keys  # the same widgets: nothing was rebuilt
+
+
+async def test_the_required_mark_stays_with_the_last_word_of_its_prompt() -> None:
+    """A prompt that just fits its width used to wrap its "*" onto a line of its own."""
+    question = get_checklist().question("context.company")
+    field = QuestionField("context.company", question, need="required")
+    app = OneField(field)
+    async with app.run_test(size=(80, 24)) as pilot:
+        prompt = field.query_one(".prompt", Static)
+        for width in range(len(question.prompt) - 2, len(question.prompt) + 4):
+            prompt.styles.width = width
+            await pilot.pause()
+            lines = [
+                strip.text.strip() for strip in prompt.render_lines(prompt.region.reset_offset)
+            ]
+            assert "*" not in lines, (width, lines)
+            assert any(line.endswith("*") for line in lines), (width, lines)

@@ -23,6 +23,11 @@ def _modules_after(code: str, home: Path) -> set[str]:
         f"{code}\n"
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})), file=sys.__stderr__)"
     )
+    return set(json.loads(_stderr_lines(script, home)[-1]))
+
+
+def _stderr_lines(script: str, home: Path) -> list[str]:
+    """Run ``script`` in a fresh interpreter; the lines it wrote to stderr."""
     result = subprocess.run(
         [sys.executable, "-c", script],
         capture_output=True,
@@ -32,7 +37,7 @@ def _modules_after(code: str, home: Path) -> set[str]:
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    return set(json.loads(result.stderr.strip().splitlines()[-1]))
+    return result.stderr.strip().splitlines()
 
 
 WIZARD_MODULES = sorted(
@@ -125,16 +130,7 @@ def test_headless_plan_builds_only_the_answers_validator(tmp_path: Path) -> None
         "print(json.dumps(sorted(m for m in sys.modules if m.startswith('wizard'))),\n"
         "      file=sys.__stderr__)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**os.environ, "HIREWIZ_HOME": str(tmp_path)},
-        timeout=60,
-    )
-    assert result.returncode == 0, result.stderr
-    built_line, modules_line = result.stderr.strip().splitlines()[-2:]
+    built_line, modules_line = _stderr_lines(script, tmp_path)[-2:]
     assert json.loads(built_line) == []  # the answers models are built by create_model
     assert "wizard.answer_types" not in json.loads(modules_line)
 
@@ -151,3 +147,18 @@ def test_headless_plan_skips_what_it_does_not_use(tmp_path: Path) -> None:
     loaded = _modules_after(code, tmp_path)
     assert "pydantic" in loaded  # the answers were validated
     assert not loaded & {"textual", "rich", "platformdirs", "jsonschema"}
+
+
+def test_the_welcome_screen_module_loads_no_json_hashing_or_toml(tmp_path: Path) -> None:
+    """The first paint imports only what it draws: the lock token, the recent list and the
+    step titles bring in ``json``, ``hashlib``, ``secrets`` and ``tomllib`` when they are used."""
+    script = (
+        "import sys\n"
+        "import screens.app\n"
+        "loaded = sorted(sys.modules)\n"
+        "import json\n"
+        "print(json.dumps(loaded), file=sys.__stderr__)"
+    )
+    loaded = set(json.loads(_stderr_lines(script, tmp_path)[-1]))
+    assert "textual" in loaded  # the import really happened
+    assert not {"json", "hashlib", "secrets", "hmac", "tomllib"} & loaded
