@@ -14,12 +14,16 @@ answers unsaved and SIGTERM/SIGHUP ignored:
 This driver drops output once the terminal cannot take it, tells the app with
 :class:`TerminalGone` (from a write that failed or from the terminal reporting a hang-up), and
 resumes only after its own suspension. What the app does then is the app's business.
+
+It also draws on stdout when stderr is not the terminal (``hirewiz 2>errors.log``): Textual
+draws on stderr, which would have put the whole screen in the log and left the terminal blank.
 """
 
 from __future__ import annotations
 
 import os
 import select
+import sys
 import threading
 from io import TextIOWrapper
 from typing import IO, Any, cast
@@ -58,6 +62,17 @@ class _Output:
         return self._file.fileno()
 
 
+def _screen_stream() -> TextIOWrapper | None:
+    """stderr as in Textual, or stdout when only stdout is the terminal."""
+    for stream in (sys.__stderr__, sys.__stdout__):
+        try:
+            if stream is not None and stream.isatty():
+                return stream
+        except (OSError, ValueError):
+            continue
+    return None
+
+
 class TerminalDriver(LinuxDriver):
     """:class:`LinuxDriver` that reports a hang-up once and never blocks on a dead terminal."""
 
@@ -66,6 +81,7 @@ class TerminalDriver(LinuxDriver):
         self.gone = threading.Event()
         self._reported = threading.Lock()
         self._watcher: threading.Thread | None = None
+        self._file = _screen_stream() or self._file
         if self._file is not None:
             # The writer thread only calls write, flush and fileno: a stand-in, hence the cast.
             self._file = cast("TextIOWrapper", _Output(self._file, self.gone, self.report_gone))

@@ -33,18 +33,19 @@ READY = b"Company name"
 WAIT = 120  # generous bound on a shared machine: a regression fails here instead of hanging
 
 # Runs hirewiz in this process after optionally taking the pty as controlling terminal, with
-# Python's error reports sent to the log named in argv[2].
+# Python's error reports sent to the log named in argv[2] ("-": stderr is the log already).
 LAUNCHER = """
-import fcntl, os, runpy, sys, termios, threading, traceback
+import fcntl, runpy, sys, termios, threading, traceback
 if sys.argv[1] == "controlling":
     fcntl.ioctl(0, termios.TIOCSCTTY, 0)
-log = open(sys.argv[2], "w", buffering=1)
-sys.stderr = log
+if sys.argv[2] != "-":
+    sys.stderr = open(sys.argv[2], "w", buffering=1)
+log = sys.stderr
 def report(args):
     log.write("".join(traceback.format_exception(args.exc_value)))
 threading.excepthook = report
 sys.unraisablehook = lambda args: log.write(f"unraisable: {args.exc_value!r}\\n")
-sys.argv = ["hirewiz", *sys.argv[3:]]
+sys.argv = ["hirewiz", "new"]
 runpy.run_module("wizard", run_name="__main__", alter_sys=True)
 """
 
@@ -56,20 +57,23 @@ class Terminal:
     the reader is blocked in a read would not hang up until that read returned.
     """
 
-    def __init__(self, mode: str, log: Path, home: Path) -> None:
+    def __init__(self, home: Path, log: Path, *, controlling: bool, stderr_to_log: bool) -> None:
         env = {**os.environ, "HIREWIZ_HOME": str(home), "TERM": "xterm-256color"}
-        env.pop("TEXTUAL_DRIVER", None)
+        for name in ("TEXTUAL_DRIVER", "COLUMNS", "LINES"):  # xdist workers set the size ones
+            env.pop(name, None)
         self.master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c", LAUNCHER, mode, str(log), "new"],
-            stdin=slave,
-            stdout=slave,
-            stderr=slave,
-            env=env,
-            cwd=ROOT,
-            start_new_session=True,
-        )
+        self.resize(100, 30)
+        mode = "controlling" if controlling else "not-controlling"
+        with log.open("w") as stderr:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-c", LAUNCHER, mode, "-" if stderr_to_log else str(log)],
+                stdin=slave,
+                stdout=slave,
+                stderr=stderr if stderr_to_log else slave,
+                env=env,
+                cwd=ROOT,
+                start_new_session=True,
+            )
         os.close(slave)
         self.output = b""
         self.changed = threading.Condition()
@@ -104,6 +108,12 @@ class Terminal:
     def type(self, keys: bytes) -> None:
         os.write(self.master, keys)
 
+    def resize(self, columns: int, rows: int) -> None:
+        """Change the window size and say so (the kernel only tells a controlling terminal)."""
+        fcntl.ioctl(self.master, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+        if hasattr(self, "proc"):
+            self.proc.send_signal(signal.SIGWINCH)
+
     def hang_up(self) -> None:
         """Close the terminal's side, as a terminal emulator or tmux does when it goes away."""
         os.write(self.waker, b"!")
@@ -125,16 +135,28 @@ def draft_answers(home: Path) -> dict[str, object]:
     return answers
 
 
-@pytest.mark.parametrize("mode", ["controlling", "not-controlling"])
+@pytest.mark.parametrize(
+    ("controlling", "stderr_to_log", "shrink"),
+    [
+        pytest.param(True, False, False, id="controlling-terminal"),
+        pytest.param(False, False, False, id="not-controlling-terminal"),
+        pytest.param(False, True, False, id="stderr-to-a-file"),
+        pytest.param(True, False, True, id="shrunk-to-1x1-first"),
+    ],
+)
 def test_closing_the_terminal_writes_the_draft_and_exits(
-    mode: str, hirewiz_home: Path, tmp_path: Path
+    controlling: bool, stderr_to_log: bool, shrink: bool, hirewiz_home: Path, tmp_path: Path
 ) -> None:
     log = tmp_path / "errors.log"
-    term = Terminal(mode, log, hirewiz_home)
+    term = Terminal(hirewiz_home, log, controlling=controlling, stderr_to_log=stderr_to_log)
     try:
-        term.wait_for(READY)
+        term.wait_for(READY)  # with stderr not the terminal, the screen must still be drawn
         term.type(b"Qzx")
         term.wait_for(b"Qzx")
+        if shrink:
+            term.resize(40, 12)
+            term.wait_for("40×12".encode())  # the "too small" notice
+            term.resize(1, 1)
         term.hang_up()
         code = term.proc.wait(timeout=WAIT)
     finally:
@@ -144,3 +166,41 @@ def test_closing_the_terminal_writes_the_draft_and_exits(
     assert draft_answers(hirewiz_home)["company"] == "Qzx", report
     assert "Traceback" not in report and "unraisable" not in report, report
     assert "your answers are saved in the draft" in report, report
+
+
+@pytest.mark.parametrize(
+    "redirect",
+    [
+        pytest.param("</dev/null", id="stdin-not-a-terminal"),
+        pytest.param(">&-", id="stdout-closed"),
+        pytest.param("| true", id="stdout-a-pipe"),
+    ],
+)
+def test_without_a_terminal_the_wizard_refuses_in_one_line(
+    redirect: str, hirewiz_home: Path, tmp_path: Path
+) -> None:
+    """stdin or stdout not a terminal: one line saying so and exit 2, never a traceback."""
+    log = tmp_path / "errors.log"
+    master, slave = os.openpty()
+    try:
+        with log.open("w") as stderr:
+            done = subprocess.run(
+                ["sh", "-c", f'"$0" -m wizard new {redirect}', sys.executable],
+                stdin=slave,
+                stdout=slave,
+                stderr=stderr,
+                cwd=ROOT,
+                env={**os.environ, "HIREWIZ_HOME": str(hirewiz_home)},
+                timeout=WAIT,
+                start_new_session=True,
+            )
+    finally:
+        os.close(slave)
+        os.close(master)
+    report = log.read_text()
+    assert report.splitlines() == [
+        "hirewiz: the wizard needs an interactive terminal; see 'hirewiz --help' for the "
+        "headless commands"
+    ], report
+    if "|" not in redirect:
+        assert done.returncode == 2, report
