@@ -498,6 +498,6 @@ def _report(line: str) -> None:
     except OSError:
         null = os.open(os.devnull, os.O_WRONLY)
         for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(OSError, ValueError):
+            with contextlib.suppress(OSError, ValueError, AttributeError):  # None: closed
                 os.dup2(null, stream.fileno())
         os.close(null)
