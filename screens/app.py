@@ -3,14 +3,16 @@
 Everything heavy (pydantic, the rules) is imported only once a plan is actually opened, so a
 bare ``hirewiz`` paints its welcome screen about as fast as an empty Textual app.
 
-Nothing typed may be lost: an uncaught exception, SIGTERM or SIGHUP (the terminal closing)
-first writes every open wizard's draft, then exits non-zero and says where the draft is.
+Nothing typed may be lost: an uncaught exception, SIGTERM, SIGHUP or the terminal going away
+(screens/terminal_driver.py notices) first writes every open wizard's draft, then exits non-zero
+and says where the draft is.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import os
 import signal
 import sys
 from collections.abc import Iterable
@@ -21,6 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from textual import events, on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.driver import Driver
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
@@ -65,6 +68,7 @@ class HirewizApp(App[int]):
         self.rescued: list[Path] = []  # drafts written on the way out of a crash or signal
         self.crash: str = ""
         self.saved: Path | None = None  # the plan saved last, named on the way out
+        self.exit_signal: int | None = None  # the signal (SIGHUP for a lost terminal) ending it
 
     @property
     def checklist(self) -> Checklist:
@@ -133,6 +137,15 @@ class HirewizApp(App[int]):
         self.crash = type(error).__name__
         super()._handle_exception(error)
 
+    def get_driver_class(self) -> type[Driver]:
+        """Textual's driver, except on Linux and macOS: one that survives the terminal closing."""
+        found = super().get_driver_class()
+        if found.__module__ != "textual.drivers.linux_driver":
+            return found  # Windows, or a driver picked with TEXTUAL_DRIVER
+        from screens.terminal_driver import TerminalDriver
+
+        return TerminalDriver
+
     def install_signal_handlers(self) -> None:
         loop = asyncio.get_running_loop()
         for signum in EXIT_SIGNALS:
@@ -140,7 +153,14 @@ class HirewizApp(App[int]):
                 loop.add_signal_handler(signum, self._on_exit_signal, signum)
 
     def _on_exit_signal(self, signum: int) -> None:
-        self.run_worker(self._exit_on_signal(signum), group="signal", exclusive=True)
+        """Start the way out; the first signal decides the exit code, later ones add nothing."""
+        if self.exit_signal is None:
+            self.exit_signal = signum
+            self.run_worker(self._exit_on_signal(signum), group="signal")
+
+    def on_terminal_gone(self) -> None:
+        """The terminal hung up without a SIGHUP reaching us (or before it did): same way out."""
+        self._on_exit_signal(signal.SIGHUP)
 
     async def _exit_on_signal(self, signum: int) -> None:
         """Let keys already typed reach their fields, write the drafts, then exit 128+signal."""
@@ -340,14 +360,23 @@ class HirewizApp(App[int]):
 
 
 def _unread_input() -> bool:
-    """Whether keys sit in the terminal's buffer that the input thread has not read yet."""
+    """Whether keys sit in the terminal's buffer that the input thread has not read yet.
+
+    A hung-up terminal selects readable forever but holds nothing: that is no unread input.
+    """
     import select
 
     try:
-        ready, _, _ = select.select([sys.__stdin__.fileno()] if sys.__stdin__ else [], [], [], 0)
-    except (OSError, ValueError, TypeError):
+        fd = sys.__stdin__.fileno()  # type: ignore[union-attr]
+        ready, _, _ = select.select([fd], [], [], 0)
+        if not ready:
+            return False
+        poller = select.poll()
+        poller.register(fd, 0)  # reports only hang-ups and errors
+        hung_up = any(mask & (select.POLLHUP | select.POLLERR) for _fd, mask in poller.poll(0))
+    except (OSError, ValueError, AttributeError):
         return False
-    return bool(ready)
+    return not hung_up
 
 
 def start_for_file(path: Path, checklist: Checklist) -> Start:
@@ -458,11 +487,26 @@ def exit_report(app: HirewizApp, result: Any) -> int:
     why = f"internal error ({app.crash})" if app.crash else "stopped by a signal"
     if app.rescued:
         where = ", ".join(str(p) for p in app.rescued)
-        print(
+        _report(
             f"hirewiz: {why}; your answers are saved in the draft {shown(where)} "
-            "(run hirewiz to resume it)",
-            file=sys.stderr,
+            "(run hirewiz to resume it)"
         )
     else:
-        print(f"hirewiz: {why}; there were no unsaved answers to keep", file=sys.stderr)
+        _report(f"hirewiz: {why}; there were no unsaved answers to keep")
     return code
+
+
+def _report(line: str) -> None:
+    """Print the last line to stderr, unless the terminal it would go to is gone.
+
+    Then stdout and stderr are pointed at the null device, so the interpreter's final flush of
+    what could not be written does not fail too (and turn the exit code into 120).
+    """
+    try:
+        print(line, file=sys.stderr, flush=True)
+    except OSError:
+        null = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError, AttributeError):  # None: closed
+                os.dup2(null, stream.fileno())
+        os.close(null)

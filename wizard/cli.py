@@ -11,7 +11,7 @@ import functools
 import gc
 import os
 import sys
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, TextIO
 
 from wizard import __version__
 
@@ -453,9 +453,14 @@ def _check_tui_paths(args: argparse.Namespace) -> None:
         check_output(output)
 
 
+def _is_terminal(stream: TextIO | None) -> bool:
+    """Whether a standard stream is a terminal; one closed at start (``>&-``) is None."""
+    return stream is not None and stream.isatty()
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     _check_tui_paths(args)
-    if not sys.stdin.isatty() or not sys.stdout.isatty():
+    if not _is_terminal(sys.stdin) or not _is_terminal(sys.stdout):
         raise UsageError(
             "the wizard needs an interactive terminal; see 'hirewiz --help' for "
             "the headless commands"
