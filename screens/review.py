@@ -25,6 +25,7 @@ from wizard import labels
 from wizard.answers import missing_required, prune_hidden
 from wizard.models import Answers, Finding
 from wizard.post_changes import changes_heading, post_changes
+from wizard.rules.profile import abilities
 from wizard.rules import Derivation, derive
 
 SEVERITY_STYLE = {"blocker": "$error", "warning": "$warning", "tip": "$primary"}
@@ -279,6 +280,10 @@ class ReviewPane(VerticalScroll):
         item = "  • $text"
         sections = [
             ("\n[b]Must have[/b]", [styled(item, text=t) for t in role.must_have]),
+            (
+                "[b]What you will need to show[/b]",
+                [styled(item, text=t) for t in abilities(self.answers)],
+            ),
             ("[b]Nice to have[/b]", [styled(item, text=t) for t in role.nice_to_have]),
             (
                 "[b]Not required[/b]",

@@ -18,6 +18,7 @@ from wizard import labels
 from wizard.models import Plan
 from wizard.pay import plan_budget_lines
 from wizard.post_changes import changes_heading, hours_text, plan_post_changes, post_text
+from wizard.rules.profile import abilities
 from wizard.text import printable
 
 Part = Literal["job-post", "interview-kit", "onboarding"]
@@ -193,6 +194,10 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
     lines += ["### Where our data is today", "", *(md(x) for x in _data_state(plan)), ""]
     lines += ["### What you will do", "", *_bullets(role.responsibilities), ""]
     lines += ["### Must have", "", *_bullets(role.must_have), ""]
+    shown = abilities(plan.answers)
+    if shown:
+        lead = md(post_text()["text"]["abilities"])
+        lines += ["### What you will need to show", "", lead, "", *_bullets(shown), ""]
     if role.nice_to_have:
         lines += ["### Nice to have", "", *_bullets(role.nice_to_have), ""]
     lines += ["### Not required", "", *_bullets(role.not_required), ""]

@@ -127,7 +127,22 @@ def _requirements(answers: Answers, role: Role) -> list[PostChange]:
     must = " ".join(role.must_have)
     moved = [t for t in tools if t not in must]
     if len(tools) > MAX_TOOLS:
-        out.append(_change("tools", "tools_many", "tools_many_why", count=len(tools)))
+        # The languages the post keeps under Must have (wizard/rules/profile.py).
+        languages = load_advice().words.languages
+        kept = [t for t in tools if " ".join(t.lower().split()) in languages][:MAX_TOOLS]
+        if kept:
+            out.append(
+                _change(
+                    "tools",
+                    "tools_many_languages",
+                    "tools_many_languages_why",
+                    count=len(tools),
+                    languages=join_and(kept),
+                    moved=len(tools) - len(kept),
+                )
+            )
+        else:
+            out.append(_change("tools", "tools_many", "tools_many_why", count=len(tools)))
     elif moved:
         out.append(_change("tools", "frameworks", "frameworks_why", tools=join_and(moved)))
     abilities = a.competencies or []
