@@ -17,7 +17,13 @@ from checklists.loader import Checklist
 from wizard import labels
 from wizard.models import Plan
 from wizard.pay import plan_budget_lines
-from wizard.post_changes import changes_heading, hours_text, plan_post_changes, post_text
+from wizard.post_changes import (
+    changes_heading,
+    hours_text,
+    plan_handled,
+    plan_post_changes,
+    post_text,
+)
 from wizard.rules.profile import abilities
 from wizard.text import printable
 
@@ -306,9 +312,8 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     lines = ["## Readiness summary (internal)", ""]
     weakest = labels.weakest(r)
     title = checklist.step(weakest).title if weakest else None
-    lines.append(
-        f"**{labels.verdict(r.verdict).label}**: {md(labels.verdict_line(r, plan.findings, title))}"
-    )
+    line = labels.verdict_line(r, plan.findings, title, plan_handled(plan))
+    lines.append(f"**{labels.verdict(r.verdict).label}**: {md(line)}")
     where = f" {md(title)}," if title else ""
     lines += [
         "",

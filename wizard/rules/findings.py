@@ -139,7 +139,9 @@ def work_sample(x: Ctx) -> Iterator[Hit]:
     if hours is None:
         yield hit("take-home-no-time-box")
     elif hours > MAX_TAKE_HOME_HOURS:
-        yield hit("take-home-too-long", hours=hours)
+        # One figure with take-home-unpaid-long: 2 hours while it is unpaid.
+        limit = x.phrase("take_home_limit_paid" if a.take_home_paid else "take_home_limit_unpaid")
+        yield hit("take-home-too-long", hours=hours, limit=limit)
     if not a.take_home_paid:
         if hours is not None and hours > MAX_UNPAID_HOURS:
             yield hit("take-home-unpaid-long", hours=hours)
