@@ -20,6 +20,7 @@ from wizard.rules.catalog import (
     hit,
     join_and,
 )
+from wizard.rules.data import hosted_privacy
 
 MAX_TOOLS = 5
 MAX_TAKE_HOME_HOURS = 4
@@ -231,7 +232,7 @@ def buy_before_build(x: Ctx) -> Iterator[Hit]:
         and not x.answers.context.ml_staff
         and g.heuristic_baseline is False
     ):
-        yield hit("buy-before-build")
+        yield hit("buy-before-build", privacy=hosted_privacy(x))
 
 
 # --- 8: buzzwords ---------------------------------------------------------------------------
