@@ -30,7 +30,11 @@ def _finding(make: Make, checklist: Checklist, changes: dict[str, Any], fid: str
 @pytest.mark.parametrize(
     ("changes", "fid", "words"),
     [
-        ({**HOSTED, "context.hiring_region": "eu"}, "buy-before-build", ("data-processing", "GDPR")),
+        (
+            {**HOSTED, "context.hiring_region": "eu"},
+            "buy-before-build",
+            ("data-processing", "GDPR"),
+        ),
         ({**HOSTED, "context.hiring_region": "us"}, "buy-before-build", None),
         (
             {"goals.build_mode": "unsure", "context.hiring_region": "eu"},
@@ -45,7 +49,11 @@ def _finding(make: Make, checklist: Checklist, changes: dict[str, Any], fid: str
     ],
 )
 def test_hosted_api_advice_names_privacy_where_it_applies(
-    make: Make, checklist: Checklist, changes: dict[str, Any], fid: str, words: tuple[str, ...] | None
+    make: Make,
+    checklist: Checklist,
+    changes: dict[str, Any],
+    fid: str,
+    words: tuple[str, ...] | None,
 ) -> None:
     action = _finding(make, checklist, changes, fid).action
     if words is None:
@@ -80,7 +88,11 @@ def test_privacy_not_cleared_names_privacy_anywhere(make: Make, checklist: Check
     ],
 )
 def test_too_early_title_names_the_reason(
-    make: Make, checklist: Checklist, changes: dict[str, Any], title_has: str, title_lacks: str | None
+    make: Make,
+    checklist: Checklist,
+    changes: dict[str, Any],
+    title_has: str,
+    title_lacks: str | None,
 ) -> None:
     title = _finding(make, checklist, changes, "too-early-data").title
     assert title_has in title

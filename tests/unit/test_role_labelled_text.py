@@ -24,7 +24,11 @@ TEXT = {"goals.build_mode": "use_existing", "goals.data_kind": "text", "goals.pr
     ("changes", "track", "alternative"),
     [
         ({**TEXT, "data.labels": "yes"}, "ml_engineer", "ai_engineer"),
-        ({**TEXT, "goals.problem_type": "other", "data.labels": "yes"}, "ml_engineer", "ai_engineer"),
+        (
+            {**TEXT, "goals.problem_type": "other", "data.labels": "yes"},
+            "ml_engineer",
+            "ai_engineer",
+        ),
         ({**TEXT, "goals.data_kind": "mixed", "data.labels": "yes"}, "ml_engineer", "ai_engineer"),
         ({**TEXT, "data.labels": "partial"}, "ai_engineer", "ml_engineer"),
         ({**TEXT, "data.labels": "not_needed"}, "ai_engineer", "ml_engineer"),
