@@ -56,6 +56,9 @@ class Words:
     units: frozenset[str]
     frameworks: tuple[str, ...]
     languages: frozenset[str]
+    solution_phrases: tuple[str, ...] = ()
+    second_project_joins: tuple[str, ...] = ()
+    project_words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -197,6 +200,9 @@ def read_advice(directory: Path = HERE) -> Advice:
             units=frozenset(words["units"]),
             frameworks=tuple(words["frameworks"]),
             languages=frozenset(words["languages"]),
+            solution_phrases=tuple(words["solution_phrases"]),
+            second_project_joins=tuple(words["second_project_joins"]),
+            project_words=frozenset(words["project_words"]),
         ),
         profiles={track: _profile(p) for track, p in roles["tracks"].items()},
         not_required=dict(roles["not_required"]),

@@ -24,8 +24,9 @@ from screens.plain import plain, styled
 from wizard import labels
 from wizard.answers import missing_required, prune_hidden
 from wizard.models import Answers, Finding
-from wizard.post_changes import changes_heading, post_changes
+from wizard.post_changes import changes_heading, handled_ids, post_changes
 from wizard.rules import Derivation, derive
+from wizard.rules.profile import abilities
 
 SEVERITY_STYLE = {"blocker": "$error", "warning": "$warning", "tip": "$primary"}
 LEVEL_STYLE = {"good": "$success", "fair": "$warning", "poor": "$error"}
@@ -169,11 +170,13 @@ class ReviewPane(VerticalScroll):
         for verdict in labels.labels().verdicts:
             box.set_class(verdict == r.verdict, f"-{verdict.replace('_', '-')}")
         weakest = labels.weakest(r)
-        why = labels.why_weakest(r, d.findings)
+        pruned = prune_hidden(self.answers, self.checklist)
+        handled = handled_ids(pruned, d.role, d.interview_loop)
+        why = labels.why_text(r, d.findings, handled)
         title = self._title(weakest) if weakest else None
         self.query_one("#verdict-word", Static).update(styled("[b]$word[/b]", word=text.word))
         self.query_one("#verdict-line", Static).update(
-            plain(labels.verdict_line(r, d.findings, title))
+            plain(labels.verdict_line(r, d.findings, title, handled))
         )
         # The score is named for what it is, the weakest section, so "ALMOST" above a low
         # score reads as one story: the verdict from the findings, the score from one section.
@@ -186,7 +189,7 @@ class ReviewPane(VerticalScroll):
                 heading=labels.score_heading(),
                 explain=labels.explain_score(r, title),
                 weakest=title or "",
-                why=why.title if why is not None else "",
+                why=why or "",
                 band=labels.data_band(r.data_band),
             )
         )
@@ -279,6 +282,10 @@ class ReviewPane(VerticalScroll):
         item = "  • $text"
         sections = [
             ("\n[b]Must have[/b]", [styled(item, text=t) for t in role.must_have]),
+            (
+                "[b]What you will need to show[/b]",
+                [styled(item, text=t) for t in abilities(self.answers)],
+            ),
             ("[b]Nice to have[/b]", [styled(item, text=t) for t in role.nice_to_have]),
             (
                 "[b]Not required[/b]",

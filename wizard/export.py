@@ -17,7 +17,14 @@ from checklists.loader import Checklist
 from wizard import labels
 from wizard.models import Plan
 from wizard.pay import plan_budget_lines
-from wizard.post_changes import changes_heading, hours_text, plan_post_changes, post_text
+from wizard.post_changes import (
+    changes_heading,
+    hours_text,
+    plan_handled,
+    plan_post_changes,
+    post_text,
+)
+from wizard.rules.profile import abilities
 from wizard.text import printable
 
 Part = Literal["job-post", "interview-kit", "onboarding"]
@@ -193,6 +200,10 @@ def job_post(plan: Plan, checklist: Checklist) -> list[str]:
     lines += ["### Where our data is today", "", *(md(x) for x in _data_state(plan)), ""]
     lines += ["### What you will do", "", *_bullets(role.responsibilities), ""]
     lines += ["### Must have", "", *_bullets(role.must_have), ""]
+    shown = abilities(plan.answers)
+    if shown:
+        lead = md(post_text()["text"]["abilities"])
+        lines += ["### What you will need to show", "", lead, "", *_bullets(shown), ""]
     if role.nice_to_have:
         lines += ["### Nice to have", "", *_bullets(role.nice_to_have), ""]
     lines += ["### Not required", "", *_bullets(role.not_required), ""]
@@ -301,9 +312,8 @@ def readiness(plan: Plan, checklist: Checklist) -> list[str]:
     lines = ["## Readiness summary (internal)", ""]
     weakest = labels.weakest(r)
     title = checklist.step(weakest).title if weakest else None
-    lines.append(
-        f"**{labels.verdict(r.verdict).label}**: {md(labels.verdict_line(r, plan.findings, title))}"
-    )
+    line = labels.verdict_line(r, plan.findings, title, plan_handled(plan))
+    lines.append(f"**{labels.verdict(r.verdict).label}**: {md(line)}")
     where = f" {md(title)}," if title else ""
     lines += [
         "",

@@ -10,7 +10,7 @@ module only reads them. It never imports textual or rich, so every surface can u
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -28,6 +28,9 @@ class VerdictText:
     label: str  # "Almost ready", in sentences and exports
     line: str  # why this verdict and what to do next (a template, see verdict_line)
     line_score: str = ""  # "almost" held back by the score alone, with no warning
+    # "almost" when the job post already follows some warnings ({handled}), or all of them.
+    line_handled: str = ""
+    line_all_handled: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,7 @@ class Labels:
     explain_full: str
     good: int
     fair: int
+    why_handled: str
     data_bands: dict[str, str]
     engagements: dict[str, str]
 
@@ -58,6 +62,7 @@ def labels() -> Labels:
         explain_full=score["explain_full"],
         good=score["good"],
         fair=score["fair"],
+        why_handled=score["why_handled"],
         data_bands=dict(raw["data_bands"]),
         engagements=dict(raw["engagements"]),
     )
@@ -122,8 +127,12 @@ def weakest(readiness: Readiness) -> str | None:
     return None if readiness.sections[step] == 100 else step
 
 
-def why_weakest(readiness: Readiness, found: Sequence[Finding]) -> Finding | None:
-    """The most serious finding of the weakest section: the reason it scores lowest.
+def why_weakest(
+    readiness: Readiness, found: Sequence[Finding], handled: Collection[str] = ()
+) -> Finding | None:
+    """The most serious finding of the weakest section that the founder still has to act on
+    (not one the job post already follows, ``handled``, unless all of them are): the reason
+    the section scores lowest.
 
     Every section below 100 has at least one finding of its own (docs/rules.md), so this is
     only None when nothing is weak.
@@ -132,21 +141,50 @@ def why_weakest(readiness: Readiness, found: Sequence[Finding]) -> Finding | Non
     if step is None:
         return None
     own = [f for f in found if f.section == step]
-    return by_severity(own)[0] if own else None
+    todo = [f for f in own if f.id not in handled]
+    ranked = by_severity(todo or own)
+    return ranked[0] if ranked else None
 
 
-def verdict_line(readiness: Readiness, found: Sequence[Finding], weakest_title: str | None) -> str:
+def why_text(
+    readiness: Readiness, found: Sequence[Finding], handled: Collection[str] = ()
+) -> str | None:
+    """The "Why:" line under the weakest section: the finding's title, and a note when the job
+    post already follows it, so the line never contradicts "What hirewiz changed"."""
+    why = why_weakest(readiness, found, handled)
+    if why is None:
+        return None
+    return f"{why.title} {labels().why_handled}" if why.id in handled else why.title
+
+
+def verdict_line(
+    readiness: Readiness,
+    found: Sequence[Finding],
+    weakest_title: str | None,
+    handled: Collection[str] = (),
+) -> str:
     """Why the verdict is what it is, from the same counts and score the rules used
     (wizard/rules/derive.py, ``verdict``), so the word and the score never read as a
-    contradiction."""
+    contradiction. Warnings the job post already follows (``handled``) are counted apart:
+    "fix before you post" lists only what is left to fix."""
     from wizard.rules.derive import READY_SCORE
 
     text = verdict(readiness.verdict)
-    warnings = sum(f.severity == "warning" for f in found)
-    template = text.line_score if readiness.verdict == "almost" and not warnings else text.line
+    warned = [f for f in found if f.severity == "warning"]
+    done = sum(f.id in handled for f in warned)
+    left = len(warned) - done
+    template = text.line
+    if readiness.verdict == "almost":
+        if not warned:
+            template = text.line_score
+        elif done and not left:
+            template = text.line_all_handled
+        elif done:
+            template = text.line_handled
     return template.format(
         blockers=plural(sum(f.severity == "blocker" for f in found), "blocker"),
-        warnings=plural(warnings, "warning"),
+        warnings=plural(left, "warning"),
+        handled=done if left else plural(done, "warning"),
         weakest=weakest_title or "",
         score=readiness.score,
         ready=READY_SCORE,

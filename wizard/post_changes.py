@@ -127,7 +127,22 @@ def _requirements(answers: Answers, role: Role) -> list[PostChange]:
     must = " ".join(role.must_have)
     moved = [t for t in tools if t not in must]
     if len(tools) > MAX_TOOLS:
-        out.append(_change("tools", "tools_many", "tools_many_why", count=len(tools)))
+        # The languages the post keeps under Must have (wizard/rules/profile.py).
+        languages = load_advice().words.languages
+        kept = [t for t in tools if " ".join(t.lower().split()) in languages][:MAX_TOOLS]
+        if kept:
+            out.append(
+                _change(
+                    "tools",
+                    "tools_many_languages",
+                    "tools_many_languages_why",
+                    count=len(tools),
+                    languages=join_and(kept),
+                    moved=len(tools) - len(kept),
+                )
+            )
+        else:
+            out.append(_change("tools", "tools_many", "tools_many_why", count=len(tools)))
     elif moved:
         out.append(_change("tools", "frameworks", "frameworks_why", tools=join_and(moved)))
     abilities = a.competencies or []
@@ -157,3 +172,19 @@ def post_changes(answers: Answers, role: Role, loop: list[InterviewStage]) -> li
 
 def plan_post_changes(plan: Plan) -> list[PostChange]:
     return post_changes(plan.answers, plan.role, plan.interview_loop)
+
+
+def handled_ids(answers: Answers, role: Role, loop: list[InterviewStage]) -> frozenset[str]:
+    """Ids of the findings the job post already follows (``[handles]`` in job_post.toml): a
+    master's degree the post leaves out, a take-home it time-boxes. The verdict line counts
+    them apart, so "fix before you post" never lists what the post has fixed."""
+    handles = post_text()["handles"]
+    return frozenset(
+        fid for c in post_changes(answers, role, loop) for fid in handles.get(c.key, ())
+    )
+
+
+def plan_handled(plan: Plan) -> frozenset[str]:
+    """The handled ids of a plan that the plan's findings actually raise."""
+    raised = {f.id for f in plan.findings}
+    return handled_ids(plan.answers, plan.role, plan.interview_loop) & raised

@@ -18,7 +18,7 @@ from checklists.loader import Checklist
 from wizard import labels
 from wizard.models import Plan
 from wizard.pay import plan_budget_lines
-from wizard.post_changes import changes_heading, plan_post_changes
+from wizard.post_changes import changes_heading, plan_handled, plan_post_changes
 from wizard.text import printable
 
 
@@ -86,14 +86,15 @@ def render(plan: Plan, checklist: Checklist, sources: bool = False, file: str = 
     verdict = Text(
         f" {labels.verdict(r.verdict).label} ", style=f"reverse {VERDICT_STYLE[r.verdict]}"
     )
-    verdict.append("  " + _t(labels.verdict_line(r, plan.findings, title)) + "\n")
+    handled = plan_handled(plan)
+    verdict.append("  " + _t(labels.verdict_line(r, plan.findings, title, handled)) + "\n")
     verdict.append(f"{labels.score_heading()}: ")
     if title is not None:
         verdict.append(_t(title) + " ", style="bold")
     verdict.append(f"{r.score}/100")
-    why = labels.why_weakest(r, plan.findings)
+    why = labels.why_text(r, plan.findings, handled)
     if why is not None:
-        verdict.append(f"\nWhy: {_t(why.title)}")
+        verdict.append(f"\nWhy: {_t(why)}")
     verdict.append("\n" + _t(labels.explain_score(r, title)), style="dim")
     verdict.append(f"\n{labels.data_band(r.data_band)}", style="dim")
 

@@ -41,6 +41,7 @@ def test_job_post_has_every_section_in_order(make: Make, checklist: Checklist) -
         "Where our data is today",
         "What you will do",
         "Must have",
+        "What you will need to show",
         "Nice to have",
         "Not required",
         "How we interview",

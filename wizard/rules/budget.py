@@ -98,5 +98,9 @@ def pay_range(x: Ctx) -> Iterator[Hit]:
             as_of=figure.as_of,
             proxy=x.phrase("pay_hint_proxy") if figure.proxy else "",
         )
+    elif figure is None:
+        # No shipped figure: say where an official one is published and how to add it, and
+        # never make one up (docs/pay.md).
+        hint = x.phrase("pay_hint_none_eu" if region == "eu" else "pay_hint_none")
     required = transparency_severity(region) == "warning"
     yield hit("pay-range-missing-required" if required else "pay-range-missing", hint=hint)

@@ -47,6 +47,17 @@ def needs_feasibility(answers: Answers) -> bool:
     )
 
 
+def hosted_privacy(x: Facts) -> str:
+    """What advice to try a hosted API adds about customer data: with privacy not cleared, or
+    hiring in the EU (personal data under the GDPR), clear the use and sign the vendor's
+    data-processing agreement before real data goes out; empty otherwise."""
+    if x.answers.context.hiring_region == "eu":
+        return x.phrase("hosted_privacy_eu")
+    if not x.answers.data.privacy_cleared:
+        return x.phrase("hosted_privacy")
+    return ""
+
+
 @blocker_check("too-early-data")
 def data_usable(x: Facts) -> Iterator[Hit]:
     """Band C with nothing in production: a full-time hire would have nothing to learn from
@@ -61,7 +72,9 @@ def data_usable(x: Facts) -> Iterator[Hit]:
         x.phrase("fix_recorded_idea" if idea and m == "recorded" else f"fix_{_PHRASE[m]}")
         for m in missing
     ]
-    yield hit("too-early-data", missing=join_and(names), fix=" ".join(fixes))
+    # Privacy alone is a clearance to get, not data that is unusable: the title says which.
+    what = x.phrase("too_early_privacy" if missing == ["privacy_cleared"] else "too_early_unusable")
+    yield hit("too-early-data", what=what, missing=join_and(names), fix=" ".join(fixes))
 
 
 @blocker_check("feasibility-first", "goal-build-mode-unsure")
@@ -78,7 +91,7 @@ def feasibility(x: Facts) -> Iterator[Hit]:
             labels=x.phrase(f"labels_{x.answers.data.labels}"),
         )
     elif g.build_mode == "unsure":
-        yield hit("goal-build-mode-unsure")
+        yield hit("goal-build-mode-unsure", privacy=hosted_privacy(x))
 
 
 @check("data-not-recorded", "data-not-loadable", "data-privacy-not-cleared")

@@ -20,6 +20,7 @@ from wizard.rules.catalog import (
     hit,
     join_and,
 )
+from wizard.rules.data import hosted_privacy
 
 MAX_TOOLS = 5
 MAX_TAKE_HOME_HOURS = 4
@@ -139,7 +140,9 @@ def work_sample(x: Ctx) -> Iterator[Hit]:
     if hours is None:
         yield hit("take-home-no-time-box")
     elif hours > MAX_TAKE_HOME_HOURS:
-        yield hit("take-home-too-long", hours=hours)
+        # One figure with take-home-unpaid-long: 2 hours while it is unpaid.
+        limit = x.phrase("take_home_limit_paid" if a.take_home_paid else "take_home_limit_unpaid")
+        yield hit("take-home-too-long", hours=hours, limit=limit)
     if not a.take_home_paid:
         if hours is not None and hours > MAX_UNPAID_HOURS:
             yield hit("take-home-unpaid-long", hours=hours)
@@ -229,7 +232,7 @@ def buy_before_build(x: Ctx) -> Iterator[Hit]:
         and not x.answers.context.ml_staff
         and g.heuristic_baseline is False
     ):
-        yield hit("buy-before-build")
+        yield hit("buy-before-build", privacy=hosted_privacy(x))
 
 
 # --- 8: buzzwords ---------------------------------------------------------------------------

@@ -24,6 +24,31 @@ def hype_phrase(text: str | None, words: Words) -> str | None:
     return first_whole_word(words.hype_phrases, " ".join(tokens(text)))
 
 
+def solution_opener(text: str | None, words: Words) -> str | None:
+    """The phrase that makes an outcome name its method rather than its result ("use ai" in
+    "Use AI to auto-categorise invoices"), or None."""
+    return first_whole_word(words.solution_phrases, " ".join(tokens(text)))
+
+
+# How far after "and maybe" the second project's noun may come: "and maybe a pricing dashboard".
+SECOND_PROJECT_WINDOW = 5
+
+
+def second_project(text: str | None, words: Words) -> str | None:
+    """The thing an outcome adds as a second project ("chatbot" in "..., and maybe a
+    chatbot"), or None. The join alone is not enough: "as well as errors" is one goal."""
+    found = tokens(text)
+    for join in words.second_project_joins:
+        size = len(join.split())
+        for i in range(len(found) - size + 1):
+            if " ".join(found[i : i + size]) != join:
+                continue
+            for word in found[i + size : i + size + SECOND_PROJECT_WINDOW]:
+                if word in words.project_words:
+                    return word
+    return None
+
+
 def content_words(text: str | None, words: Words) -> list[str]:
     """What is left of an outcome once filler and bare technology words are removed."""
     skip = words.filler_words | words.tech_words
@@ -74,16 +99,33 @@ def metric_is_clear(text: str | None, words: Words) -> bool:
     return metric_problem(text, words) is None
 
 
-@blocker_check("goal-outcome-missing", "goal-outcome-hype", "goal-outcome-vague")
+@blocker_check(
+    "goal-outcome-missing",
+    "goal-outcome-hype",
+    "goal-outcome-vague",
+    "goal-outcome-solution-first",
+    "goal-outcome-two-projects",
+)
 def outcome_clarity(x: Facts) -> Iterator[Hit]:
     """The outcome must say what changes for whom: not missing, not a slogan, not only
-    technology words (seed mistake 1)."""
+    technology words (seed mistake 1, blockers). A result named through its method ("Use AI
+    to ...") or beside a second project ("..., and maybe a chatbot") is a warning: the hire
+    needs one result to aim at, and the method is theirs to judge."""
     text = x.answers.goals.outcome
-    problem = outcome_problem(text, x.advice.words)
+    words = x.advice.words
+    problem = outcome_problem(text, words)
     if problem == "goal-outcome-hype":
-        yield hit(problem, phrase=hype_phrase(text, x.advice.words))
+        yield hit(problem, phrase=hype_phrase(text, words))
     elif problem:
         yield hit(problem)
+    if problem is None:
+        phrase = solution_opener(text, words)
+        if phrase:
+            yield hit("goal-outcome-solution-first", phrase=phrase)
+    if problem != "goal-outcome-missing":
+        thing = second_project(text, words)
+        if thing:
+            yield hit("goal-outcome-two-projects", thing=thing)
 
 
 @blocker_check(

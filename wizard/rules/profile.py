@@ -3,10 +3,9 @@ the founder's own tools and abilities folded in, frameworks kept out of the must
 
 from __future__ import annotations
 
-from wizard.models import Alternative, Reason, Role
+from wizard.models import Alternative, Answers, Reason, Role
 from wizard.rules.catalog import Ctx, join_and
 from wizard.rules.findings import MAX_TOOLS, frameworks_in
-from wizard.rules.onboarding import inline
 
 # The founder's own abilities folded into the must-haves; wizard/post_changes.py tells the
 # founder when more were given.
@@ -20,8 +19,18 @@ def role_title(x: Ctx) -> str:
     return f"{x.seniority.title()} {base}"
 
 
-def _ability(text: str) -> str:
-    return f"Hands-on experience with {inline(text)}."
+def abilities(answers: Answers) -> list[str]:
+    """The founder's own abilities as the job post lists them: as typed, first letter capital,
+    at most MAX_COMPETENCIES. They are free text, verb phrases ("Classify invoices") as often as
+    noun phrases ("Forecasting demand"), so they are listed under a lead-in of their own and
+    never spliced into a sentence ("Hands-on experience with classify invoices")."""
+    items = [" ".join(c.split()) for c in (answers.assessment.competencies or [])]
+    return [c[:1].upper() + c[1:] for c in items if c][:MAX_COMPETENCIES]
+
+
+def languages_in(tools: list[str], x: Ctx) -> list[str]:
+    """The tools that are programming languages (words.toml): skills, kept as must-haves."""
+    return [t for t in tools if " ".join(t.lower().split()) in x.advice.words.languages]
 
 
 # Tracks whose job post describes shipping models; on-device serving changes what that means.
@@ -44,13 +53,17 @@ def describe_role(x: Ctx, rationale: list[Reason], alternatives: list[Alternativ
     a = x.answers.assessment
     tools = a.must_have_tools or []
     frameworks = frameworks_in(tools, x)
-    must = list(profile.must_have) + [
-        _ability(c) for c in (a.competencies or [])[:MAX_COMPETENCIES]
-    ]
+    must = list(profile.must_have)
     nice = list(profile.nice_to_have)
     core = [t for t in tools if t not in frameworks]
     if len(tools) > MAX_TOOLS:
-        nice.append(f"Familiarity with some of these tools: {join_and(tools)}.")
+        # As the tool-checklist finding says: languages stay must-haves, the rest move.
+        kept = languages_in(tools, x)[:MAX_TOOLS]
+        if kept:
+            must.append(f"You work fluently in {join_and(kept)}.")
+        moved = [t for t in tools if t not in kept]
+        if moved:
+            nice.append(f"Familiarity with some of these tools: {join_and(moved)}.")
     else:
         if core:
             must.append(f"You work fluently in {join_and(core)}.")

@@ -45,8 +45,23 @@ def reason(x: Facts, key: str, answers: list[str] | None = None, **params: objec
     )
 
 
+def is_labelled_text_feature(answers: Answers) -> bool:
+    """A text product feature on existing models with the founder's own labels: fine-tuning a
+    pretrained model (or training a small one) on those labels and measuring it on held-out
+    ones is an ML engineer's work, so rule 2 leaves it to rule 5 (docs/rules.md)."""
+    g = answers.goals
+    return (
+        g.deliverable == "product_feature"
+        and g.build_mode == "use_existing"
+        and g.data_kind in ("text", "mixed")
+        and g.problem_type in TEXT_PROBLEMS
+        and answers.data.labels == "yes"
+    )
+
+
 def is_ai_feature(answers: Answers) -> bool:
-    """Rule 2: a product feature built on language models (Huyen, AI Engineering, 2025)."""
+    """Rule 2: a product feature built on language models (Huyen, AI Engineering, 2025): the
+    llm build mode, or existing models on text without labels of the founder's own."""
     g = answers.goals
     return g.deliverable == "product_feature" and (
         g.build_mode == "llm"
@@ -54,6 +69,7 @@ def is_ai_feature(answers: Answers) -> bool:
             g.build_mode == "use_existing"
             and g.data_kind in ("text", "mixed")
             and g.problem_type in TEXT_PROBLEMS
+            and not is_labelled_text_feature(answers)
         )
     )
 
@@ -96,6 +112,9 @@ def build_track(x: Facts) -> tuple[Track, Reason]:
         return "mlops_engineer", reason(x, "track_mlops_engineer", keys, why="; ".join(why))
     if g.deliverable == "insights":
         return "data_scientist", reason(x, "track_data_scientist", ["goals.deliverable"])
+    if is_labelled_text_feature(x.answers):
+        keys = ["goals.deliverable", "goals.build_mode", "goals.data_kind", "data.labels"]
+        return "ml_engineer", reason(x, "track_ml_engineer_labelled", keys)
     return "ml_engineer", reason(x, "track_ml_engineer", ["goals.deliverable"])
 
 
@@ -277,6 +296,10 @@ def alternatives(x: Facts, track: Track) -> list[Alternative]:
             pairs.append(("ml_engineer", "mlops_ml"))
         else:
             pairs.append(("data_engineer", "mlops_data"))
+    elif track == "ml_engineer" and is_labelled_text_feature(x.answers):
+        pairs.append(("ai_engineer", "ml_ai"))
+        if x.live:
+            pairs.append(("mlops_engineer", "ml_mlops"))
     elif track == "ml_engineer":
         pairs.append(("data_scientist", "ml_data_scientist"))
         if x.live:
