@@ -8,9 +8,9 @@ import re
 from typing import Any
 
 import pytest
-from corekit import DROP, Make
 
 from checklists.loader import Checklist
+from tests.helpers.answers import DROP, Make
 from wizard.rules import derive
 
 NO_RANGE: dict[str, Any] = {

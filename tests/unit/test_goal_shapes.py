@@ -5,10 +5,10 @@ result are left alone (the Berlin invoice walk)."""
 from __future__ import annotations
 
 import pytest
-from corekit import Make
 
 from checklists.advice import load_advice
 from checklists.loader import Checklist
+from tests.helpers.answers import Make
 from wizard.rules import derive
 from wizard.rules.goals import second_project, solution_opener
 

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from corekit import Make, RunCli
 
 from checklists.loader import Checklist
+from tests.helpers.answers import Make
+from tests.helpers.cli import run_cli
 from wizard import labels
 from wizard.export import export_markdown
 from wizard.planfile import build_plan, dumps
@@ -92,7 +93,7 @@ def test_why_says_when_the_post_already_handles_it(make: Make, checklist: Checkl
 
 
 def test_show_and_export_use_the_handled_count(
-    make: Make, checklist: Checklist, work: Path, run_cli: RunCli
+    make: Make, checklist: Checklist, work: Path
 ) -> None:
     plan = build_plan(make(ASKED), checklist)
     path = work / "plan.toml"

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from corekit import Make
 
 from checklists.loader import Checklist
+from tests.helpers.answers import Make
 from wizard.export import job_post
 from wizard.planfile import build_plan
 from wizard.post_changes import plan_post_changes

@@ -6,9 +6,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from corekit import Make
 
 from checklists.loader import Checklist
+from tests.helpers.answers import Make
 from wizard.models import Finding
 from wizard.rules import derive
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from corekit import Make
 
 from checklists.loader import Checklist
+from tests.helpers.answers import Make
 from wizard.rules import derive
 
 TEXT = {"goals.build_mode": "use_existing", "goals.data_kind": "text", "goals.problem_type": "nlp"}
