@@ -27,7 +27,10 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "bounded"))
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto`` starts two workers per core: most TUI tests spend their time asleep in
     Pilot's waits for the app to go idle, so one worker per core leaves the cores half idle."""
-    return 2 * len(os.sched_getaffinity(0))
+    # sched_getaffinity counts the cores this process may use; macOS and Windows lack it.
+    affinity = getattr(os, "sched_getaffinity", None)
+    cores = len(affinity(0)) if affinity else (os.cpu_count() or 1)
+    return 2 * cores
 
 
 @pytest.fixture(autouse=True)
