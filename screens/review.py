@@ -58,7 +58,27 @@ def _human(value: str) -> str:
 class FindingsList(OptionList):
     """The findings grow with the Review page instead of scrolling inside it (one scrollbar at
     80x24), so keeping the highlighted finding in view is the page's job: a request to scroll
-    the list itself is passed to the first ancestor that can scroll."""
+    the list itself is passed to the first ancestor that can scroll.
+
+    For the same reason the keys the list cannot use go on to the page: Page Up/Down,
+    Home and End always scroll the page, and Up on the first finding or Down on the last one
+    scroll on past the list. Without this the list swallowed them and, with it focused (as
+    the Review opens), the role, budget and onboarding below could not be reached.
+    """
+
+    PAGE_KEYS = frozenset({"page_up", "page_down", "first", "last"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.max_scroll_y > 0:
+            return True  # a list taller than its own box (never on the Review) keeps its keys
+        last = self.option_count - 1
+        if action in self.PAGE_KEYS:
+            return False
+        if action == "cursor_down":
+            return self.highlighted is None or self.highlighted < last
+        if action == "cursor_up":
+            return self.highlighted is None or self.highlighted > 0
+        return True
 
     def scroll_to_region(self, region: Region, *args: Any, **kwargs: Any) -> Any:
         if self.max_scroll_y > 0:

@@ -41,6 +41,15 @@ from wizard.planfile import PlanFileError
 from wizard.session import Session
 
 REVIEW = "review"
+# Keys that scroll the Review page, and the page's own action for each.
+SCROLL_KEYS = {
+    "pageup": "page_up",
+    "pagedown": "page_down",
+    "home": "scroll_home",
+    "end": "scroll_end",
+    "up": "scroll_up",
+    "down": "scroll_down",
+}
 AUTOSAVE_DELAY = 0.4
 
 
@@ -73,6 +82,9 @@ class WizardScreen(Screen[None]):
         Binding("f4", "kit", "Kit", id="wizard.kit", tooltip="Build the take-home kit"),
         Binding("f1,question_mark", "help", "Help", id="wizard.help", key_display="F1"),
         Binding("ctrl+q", "app.quit", "Quit", id="wizard.quit"),
+        # On the Review the page scrolls whatever has focus (a button, the findings list at
+        # either end): only keys a focused widget does not use itself get this far.
+        *(Binding(key, f"scroll_review('{how}')", show=False) for key, how in SCROLL_KEYS.items()),
     ]
 
     class BackToWelcome(Message):
@@ -167,8 +179,9 @@ class WizardScreen(Screen[None]):
         return form
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The take-home kit key belongs to the Review, where the plan's advice is read."""
-        if action == "kit":
+        """The take-home kit key belongs to the Review, where the plan's advice is read; so do
+        the page keys bound here (elsewhere they go on to the app untouched)."""
+        if action in ("kit", "scroll_review"):
             return self.step_id == REVIEW
         return True
 
@@ -191,7 +204,10 @@ class WizardScreen(Screen[None]):
             # Open at the verdict, with the findings list ready for Enter. Focusing without
             # scrolling, and scrolling home after layout, keeps the view the same however long
             # the layout takes (a focus scroll landing late used to leave it at the findings).
-            pane.query_one("#findings").focus(scroll_visible=False)
+            # An incomplete plan has no findings list: the page itself takes focus then, so
+            # the scroll keys work and nothing hidden holds the focus.
+            findings = pane.query_one("#findings")
+            (findings if findings.display else pane).focus(scroll_visible=False)
             pane.scroll_home(animate=False)
             self.call_after_refresh(pane.scroll_home, animate=False)
         elif key is None:
@@ -223,6 +239,10 @@ class WizardScreen(Screen[None]):
         sidebar = self.query_one(StepSidebar)
         sidebar.highlighted = self.index
         sidebar.focus()
+
+    async def action_scroll_review(self, how: str) -> None:
+        if self.review is not None and how in SCROLL_KEYS.values():
+            await self.review.run_action(how)
 
     def action_help(self) -> None:
         open_help(self)
