@@ -27,8 +27,12 @@ from wizard.models import Answers, Finding
 from wizard.post_changes import changes_heading, post_changes
 from wizard.rules import Derivation, derive
 
+# Severity labels are drawn as a solid block of the severity's colour with text in whichever
+# of dark or light reads on it ("auto"): reversed, the warning label was pale grey on orange
+# on the light theme. Scores and marks are text, in the $text-* colours, which mix the text
+# colour in and stay readable on either theme.
 SEVERITY_STYLE = {"blocker": "$error", "warning": "$warning", "tip": "$primary"}
-LEVEL_STYLE = {"good": "$success", "fair": "$warning", "poor": "$error"}
+LEVEL_STYLE = {"good": "$text-success", "fair": "$text-warning", "poor": "$text-error"}
 BAR_WIDTH = 20
 
 
@@ -219,7 +223,7 @@ class ReviewPane(VerticalScroll):
         lines = []
         for step in scored:
             score = r.sections[step.id]
-            mark = " [b $error]◀[/]" if score == lowest and score < 100 else ""
+            mark = " [b $text-error]◀[/]" if score == lowest and score < 100 else ""
             lines.append(
                 styled(f"$title {bar(score)} {score:>3}{mark}", title=step.title.ljust(width))
             )
@@ -262,7 +266,7 @@ class ReviewPane(VerticalScroll):
             findings.add_option(
                 Option(
                     styled(
-                        f"[b reverse {style}] {f.severity.upper():<7} [/] "
+                        f"[b auto on {style}] {f.severity.upper():<7} [/] "
                         + ("[b]Mistake $mistake[/b] · " if f.mistake else "")
                         + "$title\n[dim]$where:[/] $action",
                         mistake=f.mistake,
@@ -289,7 +293,7 @@ class ReviewPane(VerticalScroll):
         role = d.role
         lines = [
             styled(
-                "[b $accent]$title[/]  ·  $seniority  ·  $engagement",
+                "[b $text-accent]$title[/]  ·  $seniority  ·  $engagement",
                 title=role.title,
                 seniority=_human(role.seniority),
                 engagement=labels.engagement(role.engagement),
@@ -351,10 +355,8 @@ class ReviewPane(VerticalScroll):
         self.query_one("#budget-body", Static).update(text)
 
     def _show_onboarding(self, d: Derivation) -> None:
-        lines = [
-            styled("[$success]✓[/] $text" if i.done else "[$error]✗[/] $text", text=i.text)
-            for i in d.onboarding.items
-        ]
+        done, missing = "[$text-success]✓[/] $text", "[$text-error]✗[/] $text"
+        lines = [styled(done if i.done else missing, text=i.text) for i in d.onboarding.items]
         self.query_one("#onboarding-body", Static).update(Content("\n").join(lines))
 
     def _show_loop(self, d: Derivation) -> None:

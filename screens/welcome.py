@@ -35,7 +35,7 @@ from wizard.library import (
 DRAFTS_SHOWN = 3
 # The last step of the wizard is not in the checklist (screens/wizard_screen.py, REVIEW).
 REVIEW_TITLE = {"review": "Review"}
-LOGO = "[b $accent]hire[/][b]wiz[/]"
+LOGO = "[b $text-accent]hire[/][b]wiz[/]"
 
 
 class WelcomeScreen(Screen[None]):
@@ -95,7 +95,8 @@ class WelcomeScreen(Screen[None]):
         options: list[Option | None] = [Option("+  Start a new plan", id="new")]
         titles = {**step_titles(), **REVIEW_TITLE} if self._drafts else {}
         for n, draft in enumerate(self._drafts):
-            template = "[$warning]»[/]  Resume unfinished “$title”"
+            # The marker in the row's own colour: it is usually the highlighted row.
+            template = "[b]»[/]  Resume unfinished “$title”"
             if draft.step:
                 template += "[dim] · stopped at $step[/]"
             # The step as the sidebar names it ("Company"), not its id ("context").
