@@ -77,7 +77,8 @@ class WizardScreen(Screen[None]):
         Binding("ctrl+r", "review", "Review", id="wizard.review", priority=True),
         Binding("f3", "answers", "All answers", id="wizard.answers"),
         Binding("ctrl+l", "steps", "Steps", id="wizard.steps"),
-        Binding("ctrl+e", "export", "Export", id="wizard.export", show=False),
+        # Priority: the text boxes take Ctrl+E for "end of line" (End does that too).
+        Binding("ctrl+e", "export", "Export", id="wizard.export", show=False, priority=True),
         # Shown in the footer on the Review only (check_action); the palette has it everywhere.
         Binding("f4", "kit", "Kit", id="wizard.kit", tooltip="Build the take-home kit"),
         Binding("f1,question_mark", "help", "Help", id="wizard.help", key_display="F1"),
