@@ -44,3 +44,25 @@ class Hanging(Visual):
         first = marker[0] if marker else Strip.blank(self.indent, style.rich_style)
         blank = Strip.blank(self.indent, style.rich_style)
         return [Strip.join([first if n == 0 else blank, line]) for n, line in enumerate(lines)]
+
+
+class Stacked(Visual):
+    """Visuals one under another, each wrapped on its own: a list whose items hang."""
+
+    def __init__(self, parts: list[Visual]) -> None:
+        self.parts = parts
+
+    def __str__(self) -> str:
+        return "\n".join(str(part) for part in self.parts)
+
+    def get_optimal_width(self, rules: RulesMap, container_width: int) -> int:
+        return max((p.get_optimal_width(rules, container_width) for p in self.parts), default=0)
+
+    def get_height(self, rules: RulesMap, width: int) -> int:
+        return sum(part.get_height(rules, width) for part in self.parts)
+
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
+        strips = [s for p in self.parts for s in p.render_strips(width, None, style, options)]
+        return strips if height is None else strips[:height]

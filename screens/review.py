@@ -15,11 +15,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
+from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from checklists.loader import Checklist
+from screens.hanging import Hanging, Stacked
 from screens.plain import plain, styled
 from wizard import labels
 from wizard.answers import missing_required, prune_hidden
@@ -53,6 +55,14 @@ def save_label(unsaved: bool) -> str:
     The button lives in the wizard screen's navigation bar, which sets its label from this.
     """
     return "Save" if unsaved else "Saved ✓"
+
+
+BULLET = Content("  • ")
+
+
+def _item(template: str, **values: str) -> Hanging:
+    """A bullet whose text wraps under itself, not under the bullet."""
+    return Hanging(BULLET, styled(template, **values))
 
 
 def _human(value: str) -> str:
@@ -300,31 +310,28 @@ class ReviewPane(VerticalScroll):
             ),
             plain(role.summary),
         ]
-        item = "  • $text"
         sections = [
-            ("\n[b]Must have[/b]", [styled(item, text=t) for t in role.must_have]),
-            ("[b]Nice to have[/b]", [styled(item, text=t) for t in role.nice_to_have]),
-            (
-                "[b]Not required[/b]",
-                [styled("  • [dim]$text[/]", text=t) for t in role.not_required],
-            ),
+            ("\n[b]Must have[/b]", [_item("$text", text=t) for t in role.must_have]),
+            ("[b]Nice to have[/b]", [_item("$text", text=t) for t in role.nice_to_have]),
+            ("[b]Not required[/b]", [_item("[dim]$text[/]", text=t) for t in role.not_required]),
             (
                 "[b]Why this role[/b]",
                 [
-                    styled("  • $text [dim]($source)[/]", text=r.text, source=r.source)
+                    _item("$text [dim]($source)[/]", text=r.text, source=r.source)
                     for r in role.rationale
                 ],
             ),
             (
                 "[b]Alternatives[/b]",
-                [styled("  • $title: $why", title=a.title, why=a.why) for a in role.alternatives],
+                [_item("$title: $why", title=a.title, why=a.why) for a in role.alternatives],
             ),
         ]
+        parts: list[Visual] = list(lines)
         for heading, items in sections:
             if items:
-                lines.append(Content.from_markup(heading))
-                lines += items
-        self.query_one("#role-body", Static).update(Content("\n").join(lines))
+                parts.append(Content.from_markup(heading))
+                parts += items
+        self.query_one("#role-body", Static).update(Stacked(parts))
 
     def _show_post_changes(self, answers: Answers, d: Derivation) -> None:
         """Where the job post will say something other than the answers, and why: the founder
@@ -334,9 +341,9 @@ class ReviewPane(VerticalScroll):
         panel.display = bool(changes)
         if not changes:
             return
-        lines = [styled("[dim]$intro[/]", intro=changes_heading()[1])]
-        lines += [styled("  • $what [dim]$why[/]", what=c.what, why=c.why) for c in changes]
-        self.query_one("#post-changes-body", Static).update(Content("\n").join(lines))
+        lines: list[Visual] = [styled("[dim]$intro[/]", intro=changes_heading()[1])]
+        lines += [_item("$what [dim]$why[/]", what=c.what, why=c.why) for c in changes]
+        self.query_one("#post-changes-body", Static).update(Stacked(lines))
 
     def _show_budget(self, d: Derivation) -> None:
         """The same sentences as ``hirewiz show`` and the export (wizard.pay.budget_lines): the
@@ -355,22 +362,27 @@ class ReviewPane(VerticalScroll):
         self.query_one("#budget-body", Static).update(text)
 
     def _show_onboarding(self, d: Derivation) -> None:
-        done, missing = "[$text-success]✓[/] $text", "[$text-error]✗[/] $text"
-        lines = [styled(done if i.done else missing, text=i.text) for i in d.onboarding.items]
-        self.query_one("#onboarding-body", Static).update(Content("\n").join(lines))
+        done, missing = (
+            Content.from_markup("[$text-success]✓[/] "),
+            Content.from_markup("[$text-error]✗[/] "),
+        )
+        lines: list[Visual] = [
+            Hanging(done if i.done else missing, plain(i.text)) for i in d.onboarding.items
+        ]
+        self.query_one("#onboarding-body", Static).update(Stacked(lines))
 
     def _show_loop(self, d: Derivation) -> None:
-        lines = []
+        lines: list[Visual] = []
+        width = len(str(len(d.interview_loop))) + 2  # "1. ", or "10. " when there are ten
         for n, stage in enumerate(d.interview_loop, 1):
             guards = " ".join(f"#{g}" for g in stage.guards)
-            lines.append(
-                styled(
-                    f"[b]{n}. $name[/b] · {stage.minutes} min · "
-                    "[dim]guards mistakes $guards[/]\n   $format",
-                    name=stage.name,
-                    guards=guards,
-                    format=stage.format,
-                )
+            text = styled(
+                f"[b]$name[/b] · {stage.minutes} min · [dim]guards mistakes $guards[/]\n$format",
+                name=stage.name,
+                guards=guards,
+                format=stage.format,
             )
-        body = Content("\n").join(lines) if lines else Content.from_markup("[dim]—[/]")
+            number = Content.from_markup(f"[b]{n}.[/b]")
+            lines.append(Hanging(number.pad_right(width - number.cell_length), text))
+        body = Stacked(lines) if lines else Content.from_markup("[dim]—[/]")
         self.query_one("#loop-body", Static).update(body)
