@@ -9,24 +9,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fraud_plan import edit_app, saved_fraud
 from textual.widgets import Input, TextArea
-from tui_keys import FRAUD, until, wizard
+from tui_keys import until, wizard
 
-from screens.app import HirewizApp, start_for_file
 from screens.export_dialog import ExportDialog
 from screens.fields import widget_id
-from wizard.answers import get_checklist
-from wizard.planfile import build_plan, load_answers, save_plan
 
 
 @pytest.mark.parametrize(("key", "kind"), [("context.company", Input), ("goals.outcome", TextArea)])
 async def test_ctrl_e_exports_with_a_text_box_focused(
     tmp_path: Path, key: str, kind: type[Input | TextArea]
 ) -> None:
-    checklist = get_checklist()
-    plan = tmp_path / "plan.toml"
-    save_plan(plan, build_plan(load_answers(FRAUD, checklist).answers, checklist))
-    app = HirewizApp(start_for_file(plan, checklist), checklist)
+    app = edit_app(saved_fraud(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = wizard(pilot)
         await screen.jump_to(key)

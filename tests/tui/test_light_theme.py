@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fraud_plan import edit_app, saved_fraud
 from rich.color import Color as RichColor
 from textual.geometry import Region
 from textual.pilot import Pilot
@@ -20,7 +21,6 @@ from tui_keys import FRAUD, new_app, until, wizard
 from screens.app import HirewizApp, start_for_file
 from screens.help_screen import HelpScreen
 from wizard.answers import get_checklist, prune_hidden
-from wizard.cli import main as cli
 from wizard.planfile import build_plan, load_answers, save_plan
 from wizard.rules import derive
 
@@ -126,11 +126,8 @@ async def test_welcome_logo_is_readable(theme: str) -> None:
 @pytest.mark.parametrize("theme", ["textual-light", "textual-dark"])
 async def test_review_score_labels_and_role_are_readable(tmp_path: Path, theme: str) -> None:
     checklist = get_checklist()
-    plan = tmp_path / "plan.toml"
-    save_plan(plan, build_plan(load_answers(FRAUD, checklist).answers, checklist))
     # A warning, so the review shows an ALMOST verdict, a lower score and a WARNING label.
-    assert cli(["set", str(plan), "assessment.take_home=generic_algorithms"]) == 0
-    app = HirewizApp(start_for_file(plan, checklist), checklist)
+    app = edit_app(saved_fraud(tmp_path, "assessment.take_home=generic_algorithms"))
     async with app.run_test(size=(100, 30)) as pilot:
         await _review(pilot, theme)
         review = wizard(pilot).review

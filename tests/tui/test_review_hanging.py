@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from fraud_plan import edit_app, saved_fraud
 from textual.geometry import Region
 from textual.widget import Widget
-from tui_keys import FRAUD, until, wizard
+from tui_keys import until, wizard
 
-from screens.app import HirewizApp, start_for_file
 from screens.wizard_screen import REVIEW
-from wizard.answers import get_checklist
-from wizard.planfile import build_plan, load_answers, save_plan
 
 
 def _rows(widget: Widget) -> list[str]:
@@ -41,10 +39,7 @@ def _hangs(rows: list[str], marker: str) -> int:
 
 
 async def test_wrapped_items_hang_under_their_text(tmp_path: Path) -> None:
-    checklist = get_checklist()
-    plan = tmp_path / "plan.toml"
-    save_plan(plan, build_plan(load_answers(FRAUD, checklist).answers, checklist))
-    app = HirewizApp(start_for_file(plan, checklist), checklist)
+    app = edit_app(saved_fraud(tmp_path))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = wizard(pilot)
         await pilot.press("ctrl+r")

@@ -12,17 +12,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fraud_plan import edit_app, saved_fraud
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Button, OptionList
-from tui_keys import FRAUD, new_app, until, wizard
+from tui_keys import new_app, until, wizard
 
-from screens.app import HirewizApp, start_for_file
+from screens.app import HirewizApp
 from screens.review import ReviewPane
 from screens.wizard_screen import REVIEW
 from wizard.answers import get_checklist
-from wizard.cli import main as cli
-from wizard.planfile import build_plan, load_answers, save_plan
 
 PARTS = ("#findings", "#role", "#post-changes", "#budget", "#onboarding", "#loop")
 # Enough findings that the list is taller than the screen at 80x24.
@@ -37,13 +36,8 @@ GAPS = [
 ]
 
 
-def _plan(tmp_path: Path, gaps: bool) -> Path:
-    checklist = get_checklist()
-    plan = tmp_path / "plan.toml"
-    save_plan(plan, build_plan(load_answers(FRAUD, checklist).answers, checklist))
-    if gaps:
-        assert cli(["set", str(plan), *GAPS]) == 0
-    return plan
+def _app(tmp_path: Path, gaps: bool) -> HirewizApp:
+    return edit_app(saved_fraud(tmp_path, *(GAPS if gaps else [])))
 
 
 async def _open_review(pilot: Pilot[Any]) -> ReviewPane:
@@ -99,8 +93,7 @@ async def _press_until_bottom(
 async def test_page_down_on_the_findings_reaches_every_part(
     tmp_path: Path, size: tuple[int, int], gaps: bool
 ) -> None:
-    checklist = get_checklist()
-    app = HirewizApp(start_for_file(_plan(tmp_path, gaps), checklist), checklist)
+    app = _app(tmp_path, gaps)
     async with app.run_test(size=size) as pilot:
         review = await _open_review(pilot)
         seen = await _press_until_bottom(pilot, review, "pagedown", 30)
@@ -118,8 +111,7 @@ async def _settled(pilot: Pilot[Any], review: ReviewPane) -> float:
 
 
 async def test_arrows_at_either_end_of_the_findings_move_the_page(tmp_path: Path) -> None:
-    checklist = get_checklist()
-    app = HirewizApp(start_for_file(_plan(tmp_path, True), checklist), checklist)
+    app = _app(tmp_path, True)
     async with app.run_test(size=(80, 24)) as pilot:
         review = await _open_review(pilot)
         findings = review.query_one("#findings", OptionList)
@@ -151,8 +143,7 @@ async def test_arrows_at_either_end_of_the_findings_move_the_page(tmp_path: Path
 async def test_page_keys_scroll_with_a_button_focused(
     tmp_path: Path, size: tuple[int, int]
 ) -> None:
-    checklist = get_checklist()
-    app = HirewizApp(start_for_file(_plan(tmp_path, True), checklist), checklist)
+    app = _app(tmp_path, True)
     async with app.run_test(size=size) as pilot:
         review = await _open_review(pilot)
         await pilot.press("tab")
@@ -170,8 +161,7 @@ async def test_page_keys_scroll_with_a_button_focused(
 
 async def test_tab_reaches_the_page_itself(tmp_path: Path) -> None:
     """The page takes focus in the Tab order (and shows it), where every scroll key works."""
-    checklist = get_checklist()
-    app = HirewizApp(start_for_file(_plan(tmp_path, False), checklist), checklist)
+    app = _app(tmp_path, False)
     async with app.run_test(size=(80, 24)) as pilot:
         review = await _open_review(pilot)
         unfocused = review.styles.border_left

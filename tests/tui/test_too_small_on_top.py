@@ -11,16 +11,16 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+from fraud_plan import edit_app, saved_fraud
 from textual.pilot import Pilot
-from tui_keys import FRAUD, new_app, type_text, until, wizard
+from tui_keys import new_app, type_text, until, wizard
 
-from screens.app import HirewizApp, start_for_file
+from screens.app import HirewizApp
 from screens.confirm import ConfirmDialog
 from screens.too_small import TooSmallScreen
 from screens.welcome import WelcomeScreen
 from wizard.answers import get_checklist
 from wizard.paths import drafts_dir
-from wizard.planfile import build_plan, load_answers, save_plan
 
 
 async def _settle(pilot: Pilot[Any]) -> None:
@@ -56,10 +56,8 @@ async def test_new_plan_at_70x20_keeps_what_is_typed_once_the_window_grows() -> 
 
 async def test_a_draft_offer_at_70x20_waits_for_the_window_to_grow(tmp_path: Path) -> None:
     """The question about a left-over draft is not put over the notice either."""
-    checklist = get_checklist()
-    plan = tmp_path / "plan.toml"
-    save_plan(plan, build_plan(load_answers(FRAUD, checklist).answers, checklist))
-    first = HirewizApp(start_for_file(plan, checklist), checklist)
+    plan = saved_fraud(tmp_path)
+    first = edit_app(plan)
     async with first.run_test(size=(100, 30)) as pilot:
         await pilot.press("ctrl+a")  # leave an unsaved change behind in a draft
         await type_text(pilot, "Changed")
@@ -73,7 +71,7 @@ async def test_a_draft_offer_at_70x20_waits_for_the_window_to_grow(tmp_path: Pat
         shutil.copy(draft, kept)
     shutil.copy(kept, draft)  # as after a crash: the draft is still there
 
-    app = HirewizApp(start_for_file(plan, checklist), checklist)
+    app = edit_app(plan)
     async with app.run_test(size=(70, 20)) as pilot:
         await until(pilot, lambda: isinstance(app.screen, TooSmallScreen), "the notice")
         for _ in range(5):  # the offer waits for a window big enough to answer it in
