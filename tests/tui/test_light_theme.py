@@ -138,5 +138,7 @@ async def test_review_score_labels_and_role_are_readable(tmp_path: Path, theme: 
         findings = review.query_one("#findings")
         assert text_contrast(findings, "WARNING") >= READABLE, theme
         assert text_contrast(findings, "TIP") >= READABLE, theme
+        for box, title in [(findings, "Findings"), (review.query_one("#role"), "Recommended")]:
+            assert text_contrast(box, title) >= READABLE, (theme, title)  # the boxes' titles
         role = derive(prune_hidden(wizard(pilot).session.answers, checklist), checklist).role
         assert text_contrast(review.query_one("#role-body"), role.title) >= READABLE, theme
