@@ -34,7 +34,7 @@ from screens.plain import shown, styled
 from screens.review import ReviewPane, save_label
 from screens.sidebar import Status, StepSidebar
 from screens.step_form import StepForm
-from wizard import library
+from wizard import labels, library
 from wizard.answers import missing_required
 from wizard.library import display_path, same_file
 from wizard.planfile import PlanFileError
@@ -388,9 +388,12 @@ class WizardScreen(Screen[None]):
         """The step bar: where the founder is, and what is still required here and overall."""
         steps = len(self.order) - 1
         if self.step_id == REVIEW:
-            template = "Review · Enter on a finding jumps there"
-        else:
-            template = f"Step {self.index + 1}/{steps} · $step"
+            if not missing:
+                return "Review · Enter on a finding jumps there"
+            # No findings until the plan is complete, and nothing is asked on the Review itself.
+            missing_text = labels.plural(len(missing), "required answer") + " missing"
+            return f"Review · [b $text-error]{missing_text}[/]"
+        template = f"Step {self.index + 1}/{steps} · $step"
         here = sum(1 for k in missing if k.partition(".")[0] == self.step_id)
         # Bold, in the colour of the fields' required mark: the warning orange this used was
         # 1.3:1 on the bar's grey on the light theme, and even $text-warning stays under 3:1.
