@@ -69,6 +69,8 @@ class HirewizApp(App[int]):
         self.crash: str = ""
         self.saved: Path | None = None  # the plan saved last, named on the way out
         self.exit_signal: int | None = None  # the signal (SIGHUP for a lost terminal) ending it
+        self._sized = False  # whether the first screen is up and the size is watched
+        self._big_enough = asyncio.Event()  # start-up questions wait for this
 
     @property
     def checklist(self) -> Checklist:
@@ -84,6 +86,9 @@ class HirewizApp(App[int]):
             self.push_screen(WelcomeScreen())
         else:
             self._open_session(self.start.session, self.start.all_visited, self.start.draft)
+        # The size is checked only now, with the first screen in place: the terminal reports
+        # its size before the app mounts, and a notice pushed then ended up under the welcome.
+        self._sized = True
         self._check_size()
 
     def action_help(self) -> None:
@@ -198,7 +203,8 @@ class HirewizApp(App[int]):
 
     def on_resize(self, event: events.Resize) -> None:
         # Runs before App's own resize handling, so use the event's size, not self.size.
-        self._check_size(event.size.width, event.size.height)
+        if self._sized:
+            self._check_size(event.size.width, event.size.height)
 
     def _check_size(self, width: int | None = None, height: int | None = None) -> None:
         small = too_small(width or self.size.width, height or self.size.height)
@@ -207,6 +213,10 @@ class HirewizApp(App[int]):
             self.push_screen(TooSmallScreen())
         elif not small and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
+        if small:
+            self._big_enough.clear()
+        else:
+            self._big_enough.set()
 
     # --- opening plans ----------------------------------------------------------------------
 
@@ -229,6 +239,9 @@ class HirewizApp(App[int]):
         if found.session.answers == session.answers and not found.session.pending:
             delete_draft(found.session.draft_name)  # holds nothing the file does not
             return session
+        # Asked only once the window is big enough: a dialog opened under the notice would
+        # sit on top of it, at a size the notice says hirewiz cannot handle.
+        await self._big_enough.wait()
         choice = await self.push_screen_wait(
             ConfirmDialog(
                 "Resume unsaved changes?",

@@ -15,11 +15,13 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.geometry import Region
 from textual.message import Message
+from textual.visual import Visual
 from textual.widget import Widget
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from checklists.loader import Checklist
+from screens.hanging import Hanging, Stacked
 from screens.plain import plain, styled
 from wizard import labels
 from wizard.answers import missing_required, prune_hidden
@@ -28,8 +30,12 @@ from wizard.post_changes import changes_heading, handled_ids, post_changes
 from wizard.rules import Derivation, derive
 from wizard.rules.profile import abilities
 
+# Severity labels are drawn as a solid block of the severity's colour with text in whichever
+# of dark or light reads on it ("auto"): reversed, the warning label was pale grey on orange
+# on the light theme. Scores and marks are text, in the $text-* colours, which mix the text
+# colour in and stay readable on either theme.
 SEVERITY_STYLE = {"blocker": "$error", "warning": "$warning", "tip": "$primary"}
-LEVEL_STYLE = {"good": "$success", "fair": "$warning", "poor": "$error"}
+LEVEL_STYLE = {"good": "$text-success", "fair": "$text-warning", "poor": "$text-error"}
 BAR_WIDTH = 20
 
 
@@ -52,6 +58,14 @@ def save_label(unsaved: bool) -> str:
     return "Save" if unsaved else "Saved ✓"
 
 
+BULLET = Content("  • ")
+
+
+def _item(template: str, **values: str) -> Hanging:
+    """A bullet whose text wraps under itself, not under the bullet."""
+    return Hanging(BULLET, styled(template, **values))
+
+
 def _human(value: str) -> str:
     return value.replace("_", " ")
 
@@ -59,7 +73,27 @@ def _human(value: str) -> str:
 class FindingsList(OptionList):
     """The findings grow with the Review page instead of scrolling inside it (one scrollbar at
     80x24), so keeping the highlighted finding in view is the page's job: a request to scroll
-    the list itself is passed to the first ancestor that can scroll."""
+    the list itself is passed to the first ancestor that can scroll.
+
+    For the same reason the keys the list cannot use go on to the page: Page Up/Down,
+    Home and End always scroll the page, and Up on the first finding or Down on the last one
+    scroll on past the list. Without this the list swallowed them and, with it focused (as
+    the Review opens), the role, budget and onboarding below could not be reached.
+    """
+
+    PAGE_KEYS = frozenset({"page_up", "page_down", "first", "last"})
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.max_scroll_y > 0:
+            return True  # a list taller than its own box (never on the Review) keeps its keys
+        last = self.option_count - 1
+        if action in self.PAGE_KEYS:
+            return False
+        if action == "cursor_down":
+            return self.highlighted is None or self.highlighted < last
+        if action == "cursor_up":
+            return self.highlighted is None or self.highlighted > 0
+        return True
 
     def scroll_to_region(self, region: Region, *args: Any, **kwargs: Any) -> Any:
         if self.max_scroll_y > 0:
@@ -202,7 +236,7 @@ class ReviewPane(VerticalScroll):
         lines = []
         for step in scored:
             score = r.sections[step.id]
-            mark = " [b $error]◀[/]" if score == lowest and score < 100 else ""
+            mark = " [b $text-error]◀[/]" if score == lowest and score < 100 else ""
             lines.append(
                 styled(f"$title {bar(score)} {score:>3}{mark}", title=step.title.ljust(width))
             )
@@ -245,7 +279,7 @@ class ReviewPane(VerticalScroll):
             findings.add_option(
                 Option(
                     styled(
-                        f"[b reverse {style}] {f.severity.upper():<7} [/] "
+                        f"[b auto on {style}] {f.severity.upper():<7} [/] "
                         + ("[b]Mistake $mistake[/b] · " if f.mistake else "")
                         + "$title\n[dim]$where:[/] $action",
                         mistake=f.mistake,
@@ -272,42 +306,39 @@ class ReviewPane(VerticalScroll):
         role = d.role
         lines = [
             styled(
-                "[b $accent]$title[/]  ·  $seniority  ·  $engagement",
+                "[b $text-accent]$title[/]  ·  $seniority  ·  $engagement",
                 title=role.title,
                 seniority=_human(role.seniority),
                 engagement=labels.engagement(role.engagement),
             ),
             plain(role.summary),
         ]
-        item = "  • $text"
         sections = [
-            ("\n[b]Must have[/b]", [styled(item, text=t) for t in role.must_have]),
+            ("\n[b]Must have[/b]", [_item("$text", text=t) for t in role.must_have]),
             (
                 "[b]What you will need to show[/b]",
-                [styled(item, text=t) for t in abilities(self.answers)],
+                [_item("$text", text=t) for t in abilities(self.answers)],
             ),
-            ("[b]Nice to have[/b]", [styled(item, text=t) for t in role.nice_to_have]),
-            (
-                "[b]Not required[/b]",
-                [styled("  • [dim]$text[/]", text=t) for t in role.not_required],
-            ),
+            ("[b]Nice to have[/b]", [_item("$text", text=t) for t in role.nice_to_have]),
+            ("[b]Not required[/b]", [_item("[dim]$text[/]", text=t) for t in role.not_required]),
             (
                 "[b]Why this role[/b]",
                 [
-                    styled("  • $text [dim]($source)[/]", text=r.text, source=r.source)
+                    _item("$text [dim]($source)[/]", text=r.text, source=r.source)
                     for r in role.rationale
                 ],
             ),
             (
                 "[b]Alternatives[/b]",
-                [styled("  • $title: $why", title=a.title, why=a.why) for a in role.alternatives],
+                [_item("$title: $why", title=a.title, why=a.why) for a in role.alternatives],
             ),
         ]
+        parts: list[Visual] = list(lines)
         for heading, items in sections:
             if items:
-                lines.append(Content.from_markup(heading))
-                lines += items
-        self.query_one("#role-body", Static).update(Content("\n").join(lines))
+                parts.append(Content.from_markup(heading))
+                parts += items
+        self.query_one("#role-body", Static).update(Stacked(parts))
 
     def _show_post_changes(self, answers: Answers, d: Derivation) -> None:
         """Where the job post will say something other than the answers, and why: the founder
@@ -317,9 +348,9 @@ class ReviewPane(VerticalScroll):
         panel.display = bool(changes)
         if not changes:
             return
-        lines = [styled("[dim]$intro[/]", intro=changes_heading()[1])]
-        lines += [styled("  • $what [dim]$why[/]", what=c.what, why=c.why) for c in changes]
-        self.query_one("#post-changes-body", Static).update(Content("\n").join(lines))
+        lines: list[Visual] = [styled("[dim]$intro[/]", intro=changes_heading()[1])]
+        lines += [_item("$what [dim]$why[/]", what=c.what, why=c.why) for c in changes]
+        self.query_one("#post-changes-body", Static).update(Stacked(lines))
 
     def _show_budget(self, d: Derivation) -> None:
         """The same sentences as ``hirewiz show`` and the export (wizard.pay.budget_lines): the
@@ -338,24 +369,27 @@ class ReviewPane(VerticalScroll):
         self.query_one("#budget-body", Static).update(text)
 
     def _show_onboarding(self, d: Derivation) -> None:
-        lines = [
-            styled("[$success]✓[/] $text" if i.done else "[$error]✗[/] $text", text=i.text)
-            for i in d.onboarding.items
+        done, missing = (
+            Content.from_markup("[$text-success]✓[/] "),
+            Content.from_markup("[$text-error]✗[/] "),
+        )
+        lines: list[Visual] = [
+            Hanging(done if i.done else missing, plain(i.text)) for i in d.onboarding.items
         ]
-        self.query_one("#onboarding-body", Static).update(Content("\n").join(lines))
+        self.query_one("#onboarding-body", Static).update(Stacked(lines))
 
     def _show_loop(self, d: Derivation) -> None:
-        lines = []
+        lines: list[Visual] = []
+        width = len(str(len(d.interview_loop))) + 2  # "1. ", or "10. " when there are ten
         for n, stage in enumerate(d.interview_loop, 1):
             guards = " ".join(f"#{g}" for g in stage.guards)
-            lines.append(
-                styled(
-                    f"[b]{n}. $name[/b] · {stage.minutes} min · "
-                    "[dim]guards mistakes $guards[/]\n   $format",
-                    name=stage.name,
-                    guards=guards,
-                    format=stage.format,
-                )
+            text = styled(
+                f"[b]$name[/b] · {stage.minutes} min · [dim]guards mistakes $guards[/]\n$format",
+                name=stage.name,
+                guards=guards,
+                format=stage.format,
             )
-        body = Content("\n").join(lines) if lines else Content.from_markup("[dim]—[/]")
+            number = Content.from_markup(f"[b]{n}.[/b]")
+            lines.append(Hanging(number.pad_right(width - number.cell_length), text))
+        body = Stacked(lines) if lines else Content.from_markup("[dim]—[/]")
         self.query_one("#loop-body", Static).update(body)

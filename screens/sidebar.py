@@ -18,10 +18,10 @@ from screens.plain import styled
 
 Status = Literal["done", "problem", "todo", "review"]
 ICONS: dict[str, str] = {
-    "done": "[$success]✓[/]",
-    "problem": "[$error]![/]",
+    "done": "[$text-success]✓[/]",
+    "problem": "[$text-error]![/]",
     "todo": "[dim]○[/]",
-    "review": "[$accent]◆[/]",
+    "review": "[$text-accent]◆[/]",
 }
 
 
@@ -51,7 +51,9 @@ class StepSidebar(OptionList):
         if label is None:  # parsing markup for every row on every step switch added up
             icon = ICONS[status]
             if index == self.index:
-                label = styled(icon + " [b $accent]$step ◂[/]", step=self.titles[index])
+                # Bold and a marker, in the row's own colour: an accent colour on the
+                # highlighted row was orange on blue-grey on the light theme (about 1.8:1).
+                label = styled(icon + " [b]$step ◂[/]", step=self.titles[index])
             else:
                 label = styled(icon + " $step", step=self.titles[index])
             self._labels[key] = label

@@ -56,7 +56,7 @@ class StepForm(VerticalScroll):
     StepForm {
         padding: 0 2 0 1;
         height: 1fr;
-        .step-title { color: $accent; text-style: bold; margin-top: 1; }
+        .step-title { color: $text-accent; text-style: bold; margin-top: 1; }
         .step-intro { color: $text-muted; margin-bottom: 1; }
         StepPage { height: auto; }
         .page-count { color: $text-muted; margin-bottom: 1; }

@@ -15,12 +15,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from screens.footer import QuietFooter
+from screens.hanging import Hanging
 from screens.plain import styled
 from wizard.library import (
     DraftInfo,
@@ -34,7 +36,17 @@ from wizard.library import (
 DRAFTS_SHOWN = 3
 # The last step of the wizard is not in the checklist (screens/wizard_screen.py, REVIEW).
 REVIEW_TITLE = {"review": "Review"}
-LOGO = "[b $accent]hire[/][b]wiz[/]"
+LOGO = "[b $text-accent]hire[/][b]wiz[/]"
+
+
+MARKER_WIDTH = 3  # a one-cell marker and two spaces; the text starts after it
+
+
+def _entry(marker: str, text: str | Content) -> Hanging:
+    """A menu row: a marker (markup), then text that wraps under itself, not the marker."""
+    mark = Content.from_markup(marker)
+    body = text if isinstance(text, Content) else Content(text)
+    return Hanging(mark.pad_right(MARKER_WIDTH - mark.cell_length), body)
 
 
 class WelcomeScreen(Screen[None]):
@@ -74,7 +86,7 @@ class WelcomeScreen(Screen[None]):
                 "them.",
                 id="pitch",
             )
-            menu = OptionList(Option("+  Start a new plan", id="new"), id="menu")
+            menu = OptionList(Option(_entry("+", "Start a new plan"), id="new"), id="menu")
             menu.border_title = "What next?"
             yield menu
         yield QuietFooter()
@@ -91,7 +103,7 @@ class WelcomeScreen(Screen[None]):
         self._drafts = draft_infos()[:DRAFTS_SHOWN]
         recent = recent_plans()
         self._recent = [r.path for r in recent]
-        options: list[Option | None] = [Option("+  Start a new plan", id="new")]
+        options: list[Option | None] = [Option(_entry("+", "Start a new plan"), id="new")]
         titles: dict[str, str] = {}
         if self._drafts:
             # Imported here: it reads TOML (tomllib, hashlib), which a first paint without
@@ -100,13 +112,15 @@ class WelcomeScreen(Screen[None]):
 
             titles = {**step_titles(), **REVIEW_TITLE}
         for n, draft in enumerate(self._drafts):
-            template = "[$warning]»[/]  Resume unfinished “$title”"
+            template = "Resume unfinished “$title”"
             if draft.step:
                 template += "[dim] · stopped at $step[/]"
             # The step as the sidebar names it ("Company"), not its id ("context").
             step = titles.get(draft.step, draft.step)
-            options.append(Option(styled(template, title=draft.title, step=step), id=f"draft-{n}"))
-        options.append(Option("…  Open a plan file", id="open"))
+            # The marker in the row's own colour: it is usually the highlighted row.
+            text = styled(template, title=draft.title, step=step)
+            options.append(Option(_entry("[b]»[/]", text), id=f"draft-{n}"))
+        options.append(Option(_entry("…", "Open a plan file"), id="open"))
         if recent:
             options.append(None)
             twins = repeated_titles(plan.title for plan in recent)
@@ -116,14 +130,9 @@ class WelcomeScreen(Screen[None]):
                     # Two plans of one title: when each was saved tells them apart at a glance.
                     saved = datetime.fromtimestamp(plan.saved).strftime("%Y-%m-%d %H:%M")
                     where += f" · saved {saved}"
-                options.append(
-                    Option(
-                        # The path on its own line under the title, indented to the title,
-                        # so a long one wraps under it instead of trailing off the row.
-                        styled("   $title\n   [dim]$where[/]", title=plan.title, where=where),
-                        id=f"recent-{n}",
-                    )
-                )
+                # The path on its own line under the title; both wrap under the title.
+                text = styled("$title\n[dim]$where[/]", title=plan.title, where=where)
+                options.append(Option(_entry("", text), id=f"recent-{n}"))
         menu.set_options(options)
         menu.highlighted = 1 if self._drafts else 0
 

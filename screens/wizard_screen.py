@@ -36,13 +36,22 @@ from screens.plain import shown, styled
 from screens.review import ReviewPane, save_label
 from screens.sidebar import Status, StepSidebar
 from screens.step_form import StepForm
-from wizard import library
+from wizard import labels, library
 from wizard.answers import missing_required
 from wizard.library import display_path, same_file
 from wizard.planfile import PlanFileError
 from wizard.session import Session
 
 REVIEW = "review"
+# Keys that scroll the Review page, and the page's own action for each.
+SCROLL_KEYS = {
+    "pageup": "page_up",
+    "pagedown": "page_down",
+    "home": "scroll_home",
+    "end": "scroll_end",
+    "up": "scroll_up",
+    "down": "scroll_down",
+}
 AUTOSAVE_DELAY = 0.4
 
 
@@ -70,11 +79,15 @@ class WizardScreen(Screen[None]):
         Binding("ctrl+r", "review", "Review", id="wizard.review", priority=True),
         Binding("f3", "answers", "All answers", id="wizard.answers"),
         Binding("ctrl+l", "steps", "Steps", id="wizard.steps"),
-        Binding("ctrl+e", "export", "Export", id="wizard.export", show=False),
+        # Priority: the text boxes take Ctrl+E for "end of line" (End does that too).
+        Binding("ctrl+e", "export", "Export", id="wizard.export", show=False, priority=True),
         # Shown in the footer on the Review only (check_action); the palette has it everywhere.
         Binding("f4", "kit", "Kit", id="wizard.kit", tooltip="Build the take-home kit"),
         Binding("f1,question_mark", "help", "Help", id="wizard.help", key_display="F1"),
         Binding("ctrl+q", "app.quit", "Quit", id="wizard.quit"),
+        # On the Review the page scrolls whatever has focus (a button, the findings list at
+        # either end): only keys a focused widget does not use itself get this far.
+        *(Binding(key, f"scroll_review('{how}')", show=False) for key, how in SCROLL_KEYS.items()),
     ]
 
     # Textual repaints the whole screen whenever focus moves. Here the widget that gains focus
@@ -174,8 +187,9 @@ class WizardScreen(Screen[None]):
         return form
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """The take-home kit key belongs to the Review, where the plan's advice is read."""
-        if action == "kit":
+        """The take-home kit key belongs to the Review, where the plan's advice is read; so do
+        the page keys bound here (elsewhere they go on to the app untouched)."""
+        if action in ("kit", "scroll_review"):
             return self.step_id == REVIEW
         return True
 
@@ -198,7 +212,10 @@ class WizardScreen(Screen[None]):
             # Open at the verdict, with the findings list ready for Enter. Focusing without
             # scrolling, and scrolling home after layout, keeps the view the same however long
             # the layout takes (a focus scroll landing late used to leave it at the findings).
-            pane.query_one("#findings").focus(scroll_visible=False)
+            # An incomplete plan has no findings list: the page itself takes focus then, so
+            # the scroll keys work and nothing hidden holds the focus.
+            findings = pane.query_one("#findings")
+            (findings if findings.display else pane).focus(scroll_visible=False)
             pane.scroll_home(animate=False)
             self.call_after_refresh(pane.scroll_home, animate=False)
         elif key is None:
@@ -230,6 +247,10 @@ class WizardScreen(Screen[None]):
         sidebar = self.query_one(StepSidebar)
         sidebar.highlighted = self.index
         sidebar.focus()
+
+    async def action_scroll_review(self, how: str) -> None:
+        if self.review is not None and how in SCROLL_KEYS.values():
+            await self.review.run_action(how)
 
     def action_help(self) -> None:
         open_help(self)
@@ -374,14 +395,19 @@ class WizardScreen(Screen[None]):
         """The step bar: where the founder is, and what is still required here and overall."""
         steps = len(self.order) - 1
         if self.step_id == REVIEW:
-            template = "Review · Enter on a finding jumps there"
-        else:
-            template = f"Step {self.index + 1}/{steps} · $step"
+            if not missing:
+                return "Review · Enter on a finding jumps there"
+            # No findings until the plan is complete, and nothing is asked on the Review itself.
+            missing_text = labels.plural(len(missing), "required answer") + " missing"
+            return f"Review · [b $text-error]{missing_text}[/]"
+        template = f"Step {self.index + 1}/{steps} · $step"
         here = sum(1 for k in missing if k.partition(".")[0] == self.step_id)
+        # Bold, in the colour of the fields' required mark: the warning orange this used was
+        # 1.3:1 on the bar's grey on the light theme, and even $text-warning stays under 3:1.
         if missing and here == len(missing):
-            template += f" · [$warning]{here} required here[/]"
+            template += f" · [b $text-error]{here} required here[/]"
         elif missing:
-            template += f" · [$warning]required: {here} here, {len(missing)} in plan[/]"
+            template += f" · [b $text-error]required: {here} here, {len(missing)} in plan[/]"
         return template
 
     def _refresh_chrome(self) -> None:
