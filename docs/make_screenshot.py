@@ -18,12 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "review.svg"
 SAMPLE = ROOT / "tests" / "fixtures" / "answers" / "fraud_model.toml"
 SIZE = (110, 48)
-# A believable mid-way plan: a generic take-home, no 30/60/90 plan, no async habits yet.
+# A believable mid-way plan: a generic take-home, unpaid, and no 30/60/90 plan yet.
 CHANGES = {
     "assessment.take_home": "generic_algorithms",
     "assessment.take_home_paid": False,
     "onboarding.plan_30_60_90": False,
-    "team.async_practices": [],
 }
 
 
