@@ -28,6 +28,8 @@ SECTIONS = ("goals", "data", "production", "timing", "team", "assessment", "onbo
 AUTOMATION = {"none": 0.0, "manual": 0.5, "automated": 1.0}
 BUSINESS_PARTNERS = {"product_manager", "domain_expert"}
 OUTCOME_IDS = ("goal-outcome-missing", "goal-outcome-hype", "goal-outcome-vague")
+# Warnings on an outcome that does name a result: half the item, as a model-only metric is.
+OUTCOME_WARNING_IDS = ("goal-outcome-solution-first", "goal-outcome-two-projects")
 METRIC_IDS = ("goal-metric-missing", "goal-metric-no-number", "goal-metric-only-numbers")
 
 
@@ -45,9 +47,10 @@ class Item:
 def _goals(x: Ctx) -> list[Item]:
     r = x.raised
     metric = 0.0 if r & set(METRIC_IDS) else 0.5 if "goal-metric-model-only" in r else 1.0
+    outcome = 0.0 if r & set(OUTCOME_IDS) else 0.5 if r & set(OUTCOME_WARNING_IDS) else 1.0
     build = 0.0 if x.answers.goals.build_mode == "unsure" or "feasibility-first" in r else 1.0
     return [
-        Item("goals", "goals.outcome", 0.0 if r & set(OUTCOME_IDS) else 1.0, OUTCOME_IDS),
+        Item("goals", "goals.outcome", outcome, (*OUTCOME_IDS, *OUTCOME_WARNING_IDS)),
         Item("goals", "goals.success_metric", metric, (*METRIC_IDS, "goal-metric-model-only")),
         Item("goals", "goals.build_mode", build, ("goal-build-mode-unsure", "feasibility-first")),
     ]
