@@ -37,7 +37,14 @@ def _finding(make: Make, checklist: Checklist, changes: dict[str, Any], fid: str
         ),
         ({**HOSTED, "context.hiring_region": "us"}, "buy-before-build", None),
         (
-            {"goals.build_mode": "unsure", "context.hiring_region": "eu"},
+            # Text data: tables and forecasts get a baseline first, which no vendor sees.
+            {
+                "goals.build_mode": "unsure",
+                "context.hiring_region": "eu",
+                "goals.problem_type": "nlp",
+                "goals.data_kind": "text",
+                "data.labels": "yes",
+            },
             "goal-build-mode-unsure",
             ("data-processing", "GDPR"),
         ),

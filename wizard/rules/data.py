@@ -91,7 +91,14 @@ def feasibility(x: Facts) -> Iterator[Hit]:
             labels=x.phrase(f"labels_{x.answers.data.labels}"),
         )
     elif g.build_mode == "unsure":
-        yield hit("goal-build-mode-unsure", privacy=hosted_privacy(x))
+        # Tables and forecasts start from a baseline on their own data, which no vendor sees.
+        if g.data_kind == "structured" or g.problem_type == "time_series":
+            yield hit(
+                "goal-build-mode-unsure", first_try=x.phrase("first_try_baseline"), privacy=""
+            )
+        else:
+            first = x.phrase("first_try_hosted")
+            yield hit("goal-build-mode-unsure", first_try=first, privacy=hosted_privacy(x))
 
 
 @check("data-not-recorded", "data-not-loadable", "data-privacy-not-cleared")
