@@ -35,5 +35,9 @@ def test_tables_and_forecasts_start_from_a_baseline(
 
 
 def test_text_starts_from_a_hosted_model(make: Make, checklist: Checklist) -> None:
-    changes = {"goals.problem_type": "nlp", "goals.data_kind": "text", "data.labels": "yes"}
+    changes: dict[str, object] = {
+        "goals.problem_type": "nlp",
+        "goals.data_kind": "text",
+        "data.labels": "yes",
+    }
     assert "hosted API" in _action(make, checklist, changes)
