@@ -12,6 +12,8 @@ import asyncio
 import time
 from typing import Any
 
+FRAME_MS = 1000 / 60  # one frame at 60 Hz: the unit every in-process target is given in
+
 
 class FrameClock:
     """Records when the app paints a frame, so a switch can be timed to the next paint."""

@@ -33,9 +33,7 @@ for _path in (ROOT, ROOT / "bench"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from _frames import FrameClock  # noqa: E402  (bench/ is put on the path just above)
-
-FRAME_MS = 1000 / 60
+from _frames import FRAME_MS, FrameClock  # noqa: E402  (bench/ is put on the path just above)
 
 
 def big_checklist(folder: Path, total: int = 1000) -> Path:

@@ -27,9 +27,8 @@ for _path in (ROOT, ROOT / "bench"):
     if str(_path) not in sys.path:
         sys.path.insert(0, str(_path))
 
-from _frames import FrameClock  # noqa: E402  (bench/ is put on the path just above)
+from _frames import FRAME_MS, FrameClock  # noqa: E402  (bench/ is put on the path just above)
 
-FRAME_MS = 1000 / 60
 KEY = "goals.success_metric"  # a one-line text field, like most
 TITLE_KEY = "context.company"  # also names the plan in the header, so the header changes too
 GAP = 0.05  # seconds between keys: a quick typist, and the draft's autosave never fires
